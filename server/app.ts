@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
+import type http from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Databases } from './db/connect.ts';
+import { createKysely } from './db/kysely.ts';
+import { createMetrics } from './http/metrics.ts';
+import { loggerOptions } from './http/logging.ts';
+import { installProblemHandlers, problemBody, sendProblem } from './http/problem.ts';
+import { installSecurityHeaders } from './http/security.ts';
+import { societiesRoutes } from './modules/societies/societies.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+
+/** Where the built web app is served from. */
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
+
+/** What the app is built from. */
+export type AppDeps = {
+  config: Config;
+  db: Pick<Databases, 'app' | 'system' | 'owner'>;
+  jobsRunning: () => boolean;
+  /** A logger to use instead of creating one (tests capture log lines with it). */
+  logger?: Logger;
+};
+
+/** Builds the Fastify app: plugins in order, then the complete route table. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const trustProxy = config.trustProxy;
+  const options: FastifyHttpOptions<http.Server> = {
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy:
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    bodyLimit: config.bodyLimit,
+    connectionTimeout: config.requestTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  };
+  const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  installProblemHandlers(app);
+  await installSecurityHeaders(app, config);
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1_000,
+    maxEventLoopUtilization: 0.98,
+    exposeStatusRoute: false,
+    pressureHandler: (request, reply) => {
+      reply.header('retry-after', '5');
+      sendProblem(
+        reply,
+        problemBody('service-unavailable', 'Passage is busy: try again shortly.', request.id),
+      );
+    },
+  });
+
+  const metrics = createMetrics({
+    pools: { app: deps.db.app, system: deps.db.system },
+    jobLagSeconds: async () => {
+      const { rows } = await deps.db.system.query<{ lag: number | null }>(
+        `select extract(epoch from now() - min(run_at))::float8 as lag from graphile_worker.jobs
+         where locked_at is null and run_at <= now() and attempts < max_attempts`,
+      );
+      return rows[0]?.lag ?? null;
+    },
+  });
+  metrics.install(app);
+
+  if (config.apiDocs) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Passage API', version: '0.1.0' },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  }
+
+  const appDb = createKysely(deps.db.app);
+  await app.register(
+    systemRoutes({
+      checkDatabase: async () => {
+        await deps.db.app.query('select 1');
+      },
+      jobsRunning: deps.jobsRunning,
+      jobsEnabled: config.jobs,
+      metrics: metrics.registry,
+      metricsToken: config.metricsToken,
+    }),
+  );
+  await app.register(societiesRoutes({ db: appDb }));
+  await serveWebApp(app);
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  if (!existsSync(path.join(webDistDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h', immutable: false });
+  // Client-side routes answer with the app shell; unknown /api/ paths stay problem+json 404s.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return sendProblem(reply, problemBody('not-found', 'Nothing is found at this address.', request.id));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,20 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** The `societies` table: one row per National Society (tenant). */
+export type SocietiesTable = {
+  id: Generated<string>;
+  name: string;
+  country: string;
+  time_zone: Generated<string>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+};
+
+/** The database as Kysely sees it; stores map snake_case rows to camelCase objects. */
+export type Database = {
+  societies: SocietiesTable;
+};
