@@ -16,7 +16,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'cli/bin.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', 'cli/bin.mjs', 'scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
@@ -75,7 +75,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**', 'bench/**', 'e2e/**'],
+    files: ['**/*.test.ts', 'test/**', 'bench/**', 'e2e/**', 'scripts/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

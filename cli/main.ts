@@ -9,9 +9,14 @@ const commands: Record<string, () => Promise<Command>> = {
   start: async () => (await import('./start.ts')).startCommand,
   dev: async () => (await import('./start.ts')).devCommand,
   migrate: async () => (await import('./migrate.ts')).migrateCommand,
+  init: async () => (await import('./init.ts')).initCommand,
+  user: async () => (await import('./user.ts')).userCommand,
+  demo: async () => (await import('./demo.ts')).demoCommand,
   backup: async () => (await import('./backup.ts')).backupCommand,
   restore: async () => (await import('./backup.ts')).restoreCommand,
   jobs: async () => (await import('./jobs.ts')).jobsCommand,
+  audit: async () => (await import('./audit.ts')).auditCommand,
+  keys: async () => (await import('./keys.ts')).keysCommand,
   bench: async () => (await import('../bench/run.ts')).benchCommand,
 };
 

@@ -44,7 +44,7 @@ export const startCommand: Command = {
   summary: 'Start Passage (embedded database by default) and serve http://localhost:3000',
   async run() {
     const config = loadConfig();
-    if (!config.isProduction) await ensureWebBuild();
+    if (!config.isProduction && !config.skipWebBuild) await ensureWebBuild();
     const passage = await startPassage(config);
     process.stderr.write(`Passage is ready at ${config.origin.origin}\n`);
     await waitForSignal();

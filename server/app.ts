@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,30 +16,59 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { ModuleDeps } from './access/context.ts';
+import { installAccessGuard, type RouteEntry } from './access/guard.ts';
+import { access } from './access/rules.ts';
+import { sessionTimes } from './access/session.ts';
+import { appendSystemAuditEvent } from './audit/system-audit.ts';
 import type { Config } from './config.ts';
+import type { AccountKeys } from './crypto/accounts.ts';
+import type { Keys } from './crypto/society-keys.ts';
 import type { Databases } from './db/connect.ts';
 import { createKysely } from './db/kysely.ts';
 import { createMetrics } from './http/metrics.ts';
 import { loggerOptions } from './http/logging.ts';
 import { installProblemHandlers, problemBody, sendProblem } from './http/problem.ts';
 import { installSecurityHeaders } from './http/security.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import type { AuthDeps } from './modules/auth/auth.service.ts';
+import { meRoutes } from './modules/auth/me.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { demoRoutes } from './modules/demo/demo.routes.ts';
+import { auditLogRoutes } from './modules/governance/audit-log.routes.ts';
 import { societiesRoutes } from './modules/societies/societies.routes.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 
 /** Where the built web app is served from. */
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
+
+/** Whether a route serves a file of the built web app (@fastify/static marks its routes with their root). */
+function isWebAppFile(rootPath: unknown): boolean {
+  return typeof rootPath === 'string' && path.resolve(rootPath) === webDistDir;
+}
 
 /** What the app is built from. */
 export type AppDeps = {
   config: Config;
   db: Pick<Databases, 'app' | 'system' | 'owner'>;
   jobsRunning: () => boolean;
+  /** The root keyring and the cache of unwrapped society keys. */
+  keys: Keys;
+  /** The keys protecting staff accounts (loaded with the system role at start). */
+  accountKeys: AccountKeys;
+  /** Routes a test adds, registered inside the access guard like every other route. */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
   /** A logger to use instead of creating one (tests capture log lines with it). */
   logger?: Logger;
 };
 
+/** The built app and its route inventory (every route with its declared access rule). */
+export type BuiltApp = FastifyInstance & { routeInventory: readonly RouteEntry[] };
+
 /** Builds the Fastify app: plugins in order, then the complete route table. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const { config } = deps;
   const trustProxy = config.trustProxy;
   const options: FastifyHttpOptions<http.Server> = {
@@ -64,6 +94,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installProblemHandlers(app);
   await installSecurityHeaders(app, config);
+  await app.register(fastifyCookie);
+  const appDb = createKysely(deps.db.app);
+  const times = sessionTimes(config);
+  const routeInventory = installAccessGuard(app, {
+    pool: deps.db.app,
+    config,
+    times,
+    isPublicPluginRoute: (route) =>
+      route.url.startsWith('/api/docs') ||
+      isWebAppFile((route.config as { rootPath?: unknown } | undefined)?.rootPath),
+  });
   await app.register(underPressure, {
     maxEventLoopDelay: 1_000,
     maxEventLoopUtilization: 0.98,
@@ -98,10 +139,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       transform: jsonSchemaTransform,
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, () =>
+      app.swagger(),
+    );
   }
 
-  const appDb = createKysely(deps.db.app);
   await app.register(
     systemRoutes({
       checkDatabase: async () => {
@@ -113,16 +155,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       metricsToken: config.metricsToken,
     }),
   );
-  await app.register(societiesRoutes({ db: appDb }));
+  const authDeps: AuthDeps & { config: Config } = {
+    db: appDb,
+    keys: deps.accountKeys,
+    times,
+    audit: appendSystemAuditEvent,
+    config,
+  };
+  // Every module's routes get the same dependencies; a module registers here with one line.
+  const moduleDeps: ModuleDeps = { db: appDb, keys: deps.keys, accountKeys: deps.accountKeys, config };
+  await app.register(authRoutes(authDeps));
+  await app.register(meRoutes(authDeps));
+  await app.register(societiesRoutes(moduleDeps));
+  await app.register(notificationsRoutes(moduleDeps));
+  await app.register(usersRoutes(moduleDeps));
+  await app.register(teamsRoutes(moduleDeps));
+  await app.register(auditLogRoutes(moduleDeps));
+  await app.register(demoRoutes(moduleDeps));
+  if (deps.extraRoutes) await app.register(deps.extraRoutes);
   await serveWebApp(app);
-  return app;
+  return Object.assign(app, { routeInventory });
 }
 
 async function serveWebApp(app: FastifyInstance): Promise<void> {
   if (!existsSync(path.join(webDistDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webDistDir, wildcard: false, maxAge: '1h', immutable: false });
+  await app.register(fastifyStatic, {
+    root: webDistDir,
+    wildcard: false,
+    maxAge: '1h',
+    // The shell must always be revalidated so a deployment takes effect; hashed assets may be cached.
+    setHeaders: (reply, filePath) => {
+      if (filePath.endsWith('.html')) reply.header('cache-control', 'no-cache');
+    },
+  });
   // Client-side routes answer with the app shell; unknown /api/ paths stay problem+json 404s.
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { access: access.public }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return sendProblem(reply, problemBody('not-found', 'Nothing is found at this address.', request.id));
     }

@@ -13,6 +13,7 @@ const envSchema = z.object({
   PASSAGE_DATA_DIR: z.string().min(1).default('./data'),
   PASSAGE_ROOT_KEY: z.string().optional(),
   PASSAGE_ROOT_KEY_FILE: z.string().optional(),
+  PASSAGE_ROOT_KEY_PREVIOUS: z.string().optional(),
   DATABASE_URL: z.url().optional(),
   PASSAGE_APP_DATABASE_URL: z.url().optional(),
   PASSAGE_SYSTEM_DATABASE_URL: z.url().optional(),
@@ -28,17 +29,27 @@ const envSchema = z.object({
   PASSAGE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   PASSAGE_BACKUP_RECIPIENTS: z.string().optional(),
   PASSAGE_PG_BIN_DIR: z.string().optional(),
+  PASSAGE_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  PASSAGE_AUDIT_CHECKPOINT_WEBHOOK: z.url().optional(),
   PASSAGE_JOBS: bool.default(true),
+  PASSAGE_SKIP_WEB_BUILD: bool.default(false),
+  PASSAGE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+  PASSAGE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  PASSAGE_SMTP_URL: z.url().optional(),
+  PASSAGE_MAIL_FROM: z.string().min(3).default('Passage <no-reply@localhost>'),
 });
 
 /** Settings that may also be given as a path in `NAME_FILE`, so secrets stay out of the environment. */
 const secretNames = [
   'PASSAGE_ROOT_KEY',
+  'PASSAGE_ROOT_KEY_PREVIOUS',
   'DATABASE_URL',
   'PASSAGE_APP_DATABASE_URL',
   'PASSAGE_SYSTEM_DATABASE_URL',
   'PASSAGE_METRICS_TOKEN',
   'PASSAGE_BACKUP_RECIPIENTS',
+  'PASSAGE_AUDIT_CHECKPOINT_WEBHOOK',
+  'PASSAGE_SMTP_URL',
 ] as const;
 
 /** The validated, frozen configuration Passage runs with. */
@@ -49,6 +60,8 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   rootKey: { kind: 'value'; value: string } | { kind: 'file'; path: string };
+  /** The root key being rotated away from, set only while `passage keys rotate` re-wraps society keys. */
+  previousRootKey: { kind: 'value'; value: string } | { kind: 'file'; path: string } | undefined;
   database:
     | { kind: 'embedded' }
     | { kind: 'external'; ownerUrl: string; appUrl: string | undefined; systemUrl: string | undefined };
@@ -63,7 +76,20 @@ export type Config = Readonly<{
   requestTimeoutMs: number;
   backupRecipients: string[];
   pgBinDir: string | undefined;
+  /** Where signed audit checkpoints are appended: outside the database, by default beside the data folder. */
+  auditCheckpointDir: string;
+  /** Where signed audit checkpoints are also POSTed, if set (the URL may carry a token: it has a `_FILE` form). */
+  auditCheckpointWebhook: string | undefined;
   jobs: boolean;
+  /** `passage start` serves whatever web build exists instead of rebuilding a stale one (tests, read-only images). */
+  skipWebBuild: boolean;
+  /** Minutes without activity before a session ends (short: screens are shared in reception centres). */
+  sessionIdleMinutes: number;
+  /** Hours after sign-in when a session ends whatever the activity. */
+  sessionMaxHours: number;
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); none means in-app notifications only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }>;
 
 /** A configuration problem, with the message an operator needs to fix it. */
@@ -77,7 +103,8 @@ function resolveFileForms(env: NodeJS.ProcessEnv): Record<string, string | undef
     const file = env[`${name}_FILE`];
     if (!file) continue;
     if (env[name]) throw new ConfigError(`Set either ${name} or ${name}_FILE, not both.`);
-    if (name === 'PASSAGE_ROOT_KEY') continue; // the key file path is kept, so rotation can re-read it
+    // The root key file paths are kept, so rotation can re-read them and their permissions can be checked.
+    if (name === 'PASSAGE_ROOT_KEY' || name === 'PASSAGE_ROOT_KEY_PREVIOUS') continue;
     try {
       out[name] = readFileSync(file, 'utf8').trim();
     } catch {
@@ -109,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(e.HOST);
   const demo = e.PASSAGE_DEMO ?? (embedded && loopback && !isProduction);
   const rootKeyFile = env.PASSAGE_ROOT_KEY_FILE;
+  const previousRootKeyFile = env.PASSAGE_ROOT_KEY_PREVIOUS_FILE;
 
   const config: Config = {
     env: e.NODE_ENV,
@@ -122,6 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           kind: 'file',
           path: path.resolve(rootKeyFile ?? path.join(path.dirname(dataDir), 'passage-root.key')),
         },
+    previousRootKey: e.PASSAGE_ROOT_KEY_PREVIOUS
+      ? { kind: 'value', value: e.PASSAGE_ROOT_KEY_PREVIOUS }
+      : previousRootKeyFile
+        ? { kind: 'file', path: path.resolve(previousRootKeyFile) }
+        : undefined,
     database: embedded
       ? { kind: 'embedded' }
       : {
@@ -141,7 +174,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.PASSAGE_REQUEST_TIMEOUT_MS,
     backupRecipients: (e.PASSAGE_BACKUP_RECIPIENTS ?? '').split(/[\s,]+/).filter(Boolean),
     pgBinDir: e.PASSAGE_PG_BIN_DIR,
+    auditCheckpointDir: path.resolve(
+      e.PASSAGE_AUDIT_CHECKPOINT_DIR ?? path.join(path.dirname(dataDir), 'audit-checkpoints'),
+    ),
+    auditCheckpointWebhook: e.PASSAGE_AUDIT_CHECKPOINT_WEBHOOK,
     jobs: e.PASSAGE_JOBS,
+    skipWebBuild: e.PASSAGE_SKIP_WEB_BUILD,
+    sessionIdleMinutes: e.PASSAGE_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.PASSAGE_SESSION_MAX_HOURS,
+    smtpUrl: e.PASSAGE_SMTP_URL,
+    mailFrom: e.PASSAGE_MAIL_FROM,
   };
   if (isProduction)
     refuseUnsafeProduction(config, {

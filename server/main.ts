@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadRootKey } from './crypto/root-key.ts';
+import { writeCheckpoints, checkpointOptionsFromConfig } from './audit/audit.checkpoint-write.ts';
+import { auditCrontab, createAuditTasks } from './audit/audit.tasks.ts';
+import { systemLoadAccountKeys } from './crypto/accounts.ts';
+import { loadKeyring } from './crypto/keyring.ts';
+import { createKeys } from './crypto/society-keys.ts';
 import { openDatabases, type Databases } from './db/connect.ts';
+import { createKysely } from './db/kysely.ts';
 import { migrate } from './db/migrate.ts';
 import { loggerOptions } from './http/logging.ts';
+import { systemSeedDemoIfEmpty } from './modules/demo/demo.service.ts';
+import {
+  createNotificationTasks,
+  notificationsCrontab,
+} from './modules/notifications/notifications.tasks.ts';
 import { startWorker, type JobWorker } from './jobs/worker.ts';
 
 /** A running Passage: its address and how to stop it. */
@@ -15,14 +25,38 @@ export type RunningPassage = { app: FastifyInstance; db: Databases; url: string;
 export async function startPassage(config: Config = loadConfig()): Promise<RunningPassage> {
   const started = performance.now();
   const log = pino(loggerOptions(config.logLevel));
-  loadRootKey(config);
+  // SECURITY: fail closed: without a readable root key nothing starts, so nothing is ever written unencrypted.
+  const keyring = loadKeyring(config);
   const db = await openDatabases(config);
   let worker: JobWorker | undefined;
   try {
     const applied = await migrate(db.owner);
     if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-    if (config.jobs) worker = await startWorker({ systemPool: db.system, log });
-    const app = await buildApp({ config, db, jobsRunning: () => worker?.isRunning() ?? false, logger: log });
+    const accountKeys = await systemLoadAccountKeys(createKysely(db.system), keyring);
+    const keys = createKeys({ keyring });
+    const systemDb = createKysely(db.system);
+    if (config.demo && (await systemSeedDemoIfEmpty(systemDb, { keys, accountKeys })))
+      log.info('demo society loaded');
+    const checkpoint = checkpointOptionsFromConfig(config, keyring.current.key);
+    if (config.jobs) {
+      worker = await startWorker({
+        systemPool: db.system,
+        log,
+        extraTasks: {
+          ...createAuditTasks({ systemDb, checkpoint }),
+          ...createNotificationTasks({ systemDb, accountKeys, config }),
+        },
+        extraCrontab: [auditCrontab, notificationsCrontab].join('\n'),
+      });
+    }
+    const app = await buildApp({
+      config,
+      db,
+      keys,
+      accountKeys,
+      jobsRunning: () => worker?.isRunning() ?? false,
+      logger: log,
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     log.info({ address, ms: Math.round(performance.now() - started) }, 'Passage is listening');
     let stopping: Promise<void> | undefined;
@@ -30,6 +64,10 @@ export async function startPassage(config: Config = loadConfig()): Promise<Runni
       (stopping ??= (async () => {
         await app.close();
         await worker?.stop();
+        // The last chain heads leave the database before it stops: history up to now is anchored outside it.
+        await writeCheckpoints(systemDb, checkpoint).catch((error: unknown) =>
+          log.error({ err: error }, 'the audit checkpoint at shutdown was not written'),
+        );
         await db.close();
       })());
     void db.embedded?.exited.then((code) => {

@@ -36,16 +36,22 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  const admin = new (await import('pg')).default.Client({ connectionString: superuserUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${templateDatabase} with (force)`);
-  await admin.end();
-  const urls = await provisionAsSuperuser(superuserUrl, templateDatabase);
-  const pools = poolsFor(urls, { poolSize: 2, requestTimeoutMs: 30_000 });
   try {
-    await migrate(pools.owner);
-  } finally {
-    await Promise.all([pools.owner.end(), pools.app.end(), pools.system.end()]);
+    const admin = new (await import('pg')).default.Client({ connectionString: superuserUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${templateDatabase} with (force)`);
+    await admin.end();
+    const urls = await provisionAsSuperuser(superuserUrl, templateDatabase);
+    const pools = poolsFor(urls, { poolSize: 2, requestTimeoutMs: 30_000 });
+    try {
+      await migrate(pools.owner);
+    } finally {
+      await Promise.all([pools.owner.end(), pools.app.end(), pools.system.end()]);
+    }
+  } catch (error) {
+    // Vitest does not call the teardown of a failed setup: stop the embedded server here, or it outlives the run.
+    await stop();
+    throw error;
   }
   project.provide('superuserUrl', superuserUrl);
   project.provide('templateDatabase', templateDatabase);

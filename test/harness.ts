@@ -1,14 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { generateKeySync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
-import { buildApp } from '../server/app.ts';
+import { buildApp, type BuiltApp } from '../server/app.ts';
+import { accountKeysFrom, systemLoadAccountKeys, type AccountKeys } from '../server/crypto/accounts.ts';
+import { loadKeyring } from '../server/crypto/keyring.ts';
+import { createKeys, type Keys } from '../server/crypto/society-keys.ts';
+import { createKysely } from '../server/db/kysely.ts';
 import { loadConfig, type Config } from '../server/config.ts';
-import { poolsFor } from '../server/db/connect.ts';
+import { createPool, poolsFor } from '../server/db/connect.ts';
 import { derivedPassword, roleNames, type RoleUrls } from '../server/db/roles.ts';
 
 /** A database of its own for one test file, cloned from the migrated template, with pools for its three roles. */
@@ -31,16 +35,14 @@ function urlFor(base: string, role: string, database: string): string {
   return url.toString();
 }
 
-/** Clones the template into a fresh database (tens of milliseconds) and opens pools on it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** Creates a database owned by the owner role (from the migrated template, or empty) and opens pools on it. */
+async function createDatabase(template: string | undefined): Promise<TestDatabase> {
   const superuserUrl = inject('superuserUrl');
   const name = `passage_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: superuserUrl });
   await admin.connect();
   try {
-    await admin.query(
-      `create database ${name} template ${inject('templateDatabase')} owner ${roleNames.owner}`,
-    );
+    await admin.query(`create database ${name} template ${template ?? 'template0'} owner ${roleNames.owner}`);
     await admin.query(`revoke all on database ${name} from public`);
     await admin.query(`grant connect on database ${name} to ${roleNames.app}, ${roleNames.system}`);
   } finally {
@@ -74,11 +76,43 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Clones the template into a fresh database (tens of milliseconds) and opens pools on it. */
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(inject('templateDatabase'));
+}
+
+/**
+ * A fresh database with nothing migrated (the three roles already exist), for tests of migrations themselves.
+ * Its pools connect as the roles directly, as the embedded default does.
+ */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return createDatabase(undefined);
+}
+
+/** Pools that point at a port where nothing listens: every query fails at once, as when the database is down. */
+export function unreachableDatabase(): Pick<TestDatabase, 'owner' | 'app' | 'system' | 'close'> {
+  const pool = () =>
+    createPool('postgres://passage_app:fake-password@127.0.0.1:1/passage_nowhere', {
+      max: 1,
+      statementTimeoutMs: 1_000,
+      applicationName: 'passage-test-unreachable',
+    });
+  const pools = { owner: pool(), app: pool(), system: pool() };
+  return {
+    ...pools,
+    close: async () => {
+      await Promise.all([pools.owner.end(), pools.app.end(), pools.system.end()]);
+    },
+  };
+}
+
 /** A configuration for tests: nothing read from the real environment except what a test passes. */
 export function testConfig(env: Record<string, string> = {}): Config {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'passage-data-'));
   return loadConfig({
     NODE_ENV: 'test',
-    PASSAGE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'passage-data-')),
+    PASSAGE_DATA_DIR: dataDir,
+    PASSAGE_AUDIT_CHECKPOINT_DIR: path.join(dataDir, 'audit-checkpoints'),
     PASSAGE_ROOT_KEY: randomBytes(32).toString('base64'),
     PASSAGE_LOG_LEVEL: 'silent',
     PASSAGE_JOBS: 'false',
@@ -87,11 +121,24 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** An app built over a test database, with its log lines captured for assertions. */
-export type TestApp = { app: FastifyInstance; db: TestDatabase; logLines: string[]; close(): Promise<void> };
+export type TestApp = {
+  app: BuiltApp;
+  db: TestDatabase;
+  config: Config;
+  keys: Keys;
+  accountKeys: AccountKeys;
+  logLines: string[];
+  close(): Promise<void>;
+};
 
 /** Builds the whole app over a fresh test database; requests go through `app.inject`. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; extraRoutes?: (app: FastifyInstance) => Promise<void> } = {},
+  options: {
+    env?: Record<string, string>;
+    extraRoutes?: (app: FastifyInstance) => Promise<void>;
+    /** Whether the job worker counts as running (default: yes). */
+    jobsRunning?: () => boolean;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(options.env);
@@ -102,16 +149,43 @@ export async function createTestApp(
       write: (line: string) => void logLines.push(line),
     },
   );
-  const app = await buildApp({ config, db, jobsRunning: () => true, logger });
-  if (options.extraRoutes) await app.register(options.extraRoutes);
+  const keyring = loadKeyring(config);
+  const keys = createKeys({ keyring });
+  const accountKeys = await systemLoadAccountKeys(createKysely(db.system), keyring);
+  const app = await buildApp({
+    config,
+    db,
+    keys,
+    accountKeys,
+    jobsRunning: options.jobsRunning ?? (() => true),
+    logger,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+  });
   await app.ready();
   return {
     app,
     db,
+    config,
+    keys,
+    accountKeys,
     logLines,
     close: async () => {
       await app.close();
       await db.close();
+      rmSync(config.dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Keys for an app that never reaches a database (the account keys are random, not loaded). */
+export function offlineKeys(config: Config): { keys: Keys; accountKeys: AccountKeys } {
+  const random = () => generateKeySync('hmac', { length: 256 });
+  return {
+    keys: createKeys({ keyring: loadKeyring(config) }),
+    accountKeys: accountKeysFrom({
+      accounts: random(),
+      'accounts-index': random(),
+      'recovery-codes': random(),
+    }),
   };
 }

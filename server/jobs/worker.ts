@@ -1,19 +1,41 @@
 import type { Logger as PinoLogger } from 'pino';
 import type pg from 'pg';
 import { Logger, run, type Runner, type Task, type TaskList } from 'graphile-worker';
+import { serializeError } from '../http/logging.ts';
 import { systemTasks, systemCrontab } from './system-tasks.ts';
 
 /** The running job worker, and whether it is healthy. */
 export type JobWorker = { stop(): Promise<void>; isRunning(): boolean };
 
-/** Sends graphile-worker's own log lines to Passage's logger (they carry job ids and task names only). */
+type FailedJob = { id?: unknown; task_identifier?: unknown; attempts?: unknown; max_attempts?: unknown };
+
+/**
+ * Sends graphile-worker's own log lines to Passage's logger. SECURITY: graphile-worker writes a failed task's
+ * error message and stack into its text, and a message may quote stored values (a PostgreSQL error does), so
+ * a line that carries an error is logged as job fields plus the error serialized by `serializeError`.
+ */
 function workerLogger(log: PinoLogger): Logger {
-  return new Logger((scope) => (level, message) => {
-    const fields = { task: scope.taskIdentifier, jobId: scope.jobId };
+  return new Logger((scope) => (level, message, meta) => {
+    const fields: Record<string, unknown> = { task: scope.taskIdentifier, jobId: scope.jobId };
+    let text = message;
+    if (meta?.error !== undefined) {
+      // Serialized here (not left to the logger's `err` serializer) so any logger given is safe.
+      fields.error = serializeError(meta.error);
+      const job = meta.job as FailedJob | undefined;
+      if (meta.failure && job) {
+        Object.assign(fields, {
+          task: job.task_identifier,
+          jobId: job.id,
+          attempt: job.attempts,
+          maxAttempts: job.max_attempts,
+        });
+        text = 'job failed';
+      } else text = 'job worker error';
+    }
     const name: string = level;
-    if (name === 'error') log.error(fields, message);
-    else if (name === 'warning') log.warn(fields, message);
-    else log.debug(fields, message);
+    if (name === 'error') log.error(fields, text);
+    else if (name === 'warning') log.warn(fields, text);
+    else log.debug(fields, text);
   });
 }
 
@@ -23,6 +45,8 @@ export type WorkerOptions = {
   systemPool: pg.Pool;
   log: PinoLogger;
   extraTasks?: TaskList;
+  /** Recurring schedule lines of the extra tasks, in graphile-worker's crontab format. */
+  extraCrontab?: string;
   concurrency?: number;
   pollIntervalMs?: number;
 };
@@ -37,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   const runner: Runner = await run({
     pgPool: options.systemPool,
     taskList,
-    crontab: systemCrontab,
+    crontab: [systemCrontab, options.extraCrontab].filter(Boolean).join('\n'),
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollIntervalMs ?? 2000,
     noHandleSignals: true,

@@ -1,0 +1,5 @@
+import type { Scenario } from '../scenario.ts';
+import { societyRead } from './society-read.ts';
+
+/** Every scenario, in the order a full run measures them. */
+export const scenarios: readonly Scenario[] = [societyRead];
