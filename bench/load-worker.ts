@@ -17,6 +17,8 @@ function optionsFor(load: LoadOptions, durationSeconds: number): Options {
           const picked = requests[Math.floor(Math.random() * requests.length)];
           request.path = picked?.path ?? '/';
           request.headers = { ...request.headers, ...picked?.headers };
+          request.method = picked?.method ?? 'GET';
+          if (picked?.body !== undefined) request.body = picked.body;
           return request;
         },
       },

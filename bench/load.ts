@@ -1,7 +1,12 @@
 import { Worker } from 'node:worker_threads';
 
-/** One GET request a load run may send: a path and the headers it needs (a session cookie). */
-export type BenchRequest = { path: string; headers?: Record<string, string> };
+/** One request a load run may send: a path and the headers it needs (a session cookie); a GET unless a method and body are given. */
+export type BenchRequest = {
+  path: string;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: string;
+};
 
 /** What one load run hits and for how long. */
 export type LoadOptions = {

@@ -16,10 +16,15 @@ export class BenchFailure extends Error {
 async function smokeTest(target: Target): Promise<void> {
   const request = target.requests[0];
   if (!request) throw new BenchFailure(`${target.name}: the scenario produced no requests.`);
-  const response = await fetch(`${target.origin}${request.path}`, { headers: request.headers ?? {} });
+  const method = request.method ?? 'GET';
+  const response = await fetch(`${target.origin}${request.path}`, {
+    method,
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
   if (!response.ok) {
     const body = (await response.text()).slice(0, 500);
-    throw new BenchFailure(`${target.name}: GET ${request.path} answered ${response.status}: ${body}`);
+    throw new BenchFailure(`${target.name}: ${method} ${request.path} answered ${response.status}: ${body}`);
   }
 }
 

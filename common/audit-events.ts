@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { ContentKey, Locale } from './content.ts';
+import { OrganisationKind } from './directory.ts';
 import { Role } from './roles.ts';
+import { ConsentPurpose } from './consent-purposes.ts';
+import { LegalBasisKind, QualityFlag, RefusalCode, ShareFieldGroup, WithdrawalEffect } from './consent.ts';
+import { PersonFieldGroup } from './people.ts';
 
 // Payload building blocks. None of them accepts free text: an audit payload carries ids, codes and field names,
 // never a personal value (a name, an address, a date of birth…), so the audit log itself holds no personal data.
@@ -25,6 +30,8 @@ export const AuditSubjectType = z.enum([
   'export',
   'person',
   'case',
+  'organisation',
+  'service',
 ]);
 /** What an audit event (or an audited read) is about; `subject_type` in the audit tables. */
 export type AuditSubjectType = z.infer<typeof AuditSubjectType>;
@@ -83,6 +90,10 @@ export const auditEventCatalogue = {
   'team.members-changed': event('team', { added: z.array(id).max(500), removed: z.array(id).max(500) }),
   'settings.changed': event('society', { fields: fieldNames.min(1) }),
   'demo.reset': event('society', {}),
+  'organisation.created': event('organisation', { kind: OrganisationKind }),
+  'organisation.changed': event('organisation', { fields: fieldNames.min(1) }),
+  'service.created': event('service', { organisationId: id }),
+  'service.changed': event('service', { organisationId: id, fields: fieldNames.min(1) }),
   'key.rotated': event('society', {
     purpose: z.enum(['root', 'kek', 'blind-index']),
     version: count.optional(),
@@ -97,6 +108,69 @@ export const auditEventCatalogue = {
   'audit.checkpoint-written': event(null, {
     chains: count,
     destinations: z.array(z.enum(['file', 'webhook'])),
+  }),
+  'content.changed': event('society', {
+    key: ContentKey,
+    locale: Locale,
+    change: z.enum(['edited', 'reverted']),
+    reviewed: z.boolean().optional(),
+  }),
+  'person.registered': event('person', { fields: fieldNames, quick: z.boolean() }),
+  'person.changed': event('person', { group: PersonFieldGroup, fields: fieldNames.min(1) }),
+  'person.assigned': event('person', {
+    added: z.array(id).max(20),
+    removed: z.array(id).max(20),
+    teamId: id.nullable(),
+  }),
+  'person.notice-shown': event('person', {
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/),
+    fallback: z.boolean(),
+  }),
+  'consent.recorded': event('person', {
+    consentId: id,
+    purpose: ConsentPurpose,
+    decision: z.enum(['given', 'refused']),
+    fieldGroups: z.array(ShareFieldGroup).max(6),
+    recipientOrganisationId: id.nullable(),
+    qualityFlags: z.array(QualityFlag).max(10),
+  }),
+  'consent.withdrawn': event('person', {
+    consentId: id,
+    effect: WithdrawalEffect,
+    deletionRequests: count,
+    notified: count,
+  }),
+  'legal-basis.recorded': event('person', {
+    legalBasisId: id,
+    kind: LegalBasisKind,
+    purpose: ConsentPurpose,
+    fieldGroups: z.array(ShareFieldGroup).max(6),
+    recipientOrganisationId: id.nullable(),
+  }),
+  'legal-basis.decided': event('person', {
+    legalBasisId: id,
+    kind: LegalBasisKind,
+    decision: z.enum(['approved', 'refused']),
+    selfApproved: z.boolean(),
+  }),
+  'legal-basis.reviewed': event('person', { legalBasisId: id }),
+  'share.checked': event('person', {
+    purpose: ConsentPurpose,
+    recipientOrganisationId: id,
+    recipientServiceId: id.nullable(),
+    fieldGroups: z.array(ShareFieldGroup).max(6),
+    allowed: z.boolean(),
+    reason: RefusalCode.nullable(),
+    consentId: id.nullable(),
+    legalBasisId: id.nullable(),
+  }),
+  'share.recorded': event('person', {
+    shareId: id,
+    purpose: ConsentPurpose,
+    recipientOrganisationId: id,
+    fieldGroups: z.array(ShareFieldGroup).max(6),
+    consentId: id.nullable(),
+    legalBasisId: id.nullable(),
   }),
   'data.exported': event('export', {
     format: z.enum(['csv', 'xlsx', 'json', 'pdf']),

@@ -35,6 +35,7 @@ const envSchema = z.object({
   PASSAGE_SKIP_WEB_BUILD: bool.default(false),
   PASSAGE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   PASSAGE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  PASSAGE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   PASSAGE_SMTP_URL: z.url().optional(),
   PASSAGE_MAIL_FROM: z.string().min(3).default('Passage <no-reply@localhost>'),
 });
@@ -87,6 +88,8 @@ export type Config = Readonly<{
   sessionIdleMinutes: number;
   /** Hours after sign-in when a session ends whatever the activity. */
   sessionMaxHours: number;
+  /** Event-loop delay above which requests are shed with 503 and Retry-After (0: never shed). */
+  maxEventLoopDelayMs: number;
   /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); none means in-app notifications only. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     skipWebBuild: e.PASSAGE_SKIP_WEB_BUILD,
     sessionIdleMinutes: e.PASSAGE_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.PASSAGE_SESSION_MAX_HOURS,
+    maxEventLoopDelayMs: e.PASSAGE_MAX_EVENT_LOOP_DELAY_MS,
     smtpUrl: e.PASSAGE_SMTP_URL,
     mailFrom: e.PASSAGE_MAIL_FROM,
   };

@@ -1,9 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { SocietyRole } from '../common/roles.ts';
-import { newCsrfToken, newSessionToken, sessionCookieName } from '../server/access/session.ts';
+import type { SessionStage } from '../server/access/actor.ts';
+import {
+  newCsrfToken,
+  newSessionToken,
+  sessionCookieName,
+  sessionIdOf,
+  sessionTimes,
+} from '../server/access/session.ts';
+import { appendSystemAuditEvent } from '../server/audit/system-audit.ts';
 import { ensureSocietyKeys } from '../server/crypto/society-keys.ts';
 import { createKysely } from '../server/db/kysely.ts';
+import { renewRecoveryCodes } from '../server/modules/auth/mfa.service.ts';
 import { hashPassword } from '../server/modules/auth/password.ts';
 import { currentTotp, newTotpSecret } from '../server/modules/auth/totp.ts';
 import type { TestApp } from './harness.ts';
@@ -186,4 +195,171 @@ export async function sessionCsrf(t: TestApp, token: string): Promise<string> {
   });
   if (res.statusCode !== 200) throw new Error(`session read failed: ${res.statusCode}`);
   return res.json<{ csrfToken: string }>().csrfToken;
+}
+
+/**
+ * A client whose session is part-way through signing in (a password to change, a second factor to give, an
+ * authenticator to set up), created directly as the sign-in screens would leave it.
+ */
+export async function actAtStage(
+  t: TestApp,
+  user: TestUser,
+  stage: Exclude<SessionStage, 'active'>,
+): Promise<TestClient> {
+  const { token, id } = newSessionToken();
+  const csrfToken = newCsrfToken();
+  await createKysely(t.db.system)
+    .insertInto('sessions')
+    .values({
+      id,
+      user_id: user.id,
+      stage,
+      csrf_token: csrfToken,
+      idle_expires_at: new Date(Date.now() + 10 * 60_000),
+      absolute_expires_at: new Date(Date.now() + 12 * 3_600_000),
+      mfa_verified_at: null,
+      step_up_at: null,
+      current_society_id: null,
+    })
+    .execute();
+  return clientFor(t, user, token, csrfToken);
+}
+
+/** The id of a client's session as the API shows it (GET /api/me/sessions): the hex of its stored hash. */
+export function sessionIdHexOf(t: TestApp, client: TestClient): string {
+  const token = client.cookie.slice(sessionCookieName(t.config).length + 1);
+  return sessionIdOf(token).toString('hex');
+}
+
+/** Creates a network of the given societies and a user who coordinates it, with no society membership. */
+export async function createNetworkCoordinator(t: TestApp, societyIds: readonly string[]): Promise<TestUser> {
+  const user = await createFastUser(t);
+  const system = createKysely(t.db.system);
+  const network = await system
+    .insertInto('networks')
+    .values({ code: `T-${randomBytes(4).toString('hex').toUpperCase()}`, name: `Test Network ${unique()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const societyId of societyIds)
+    await system
+      .insertInto('network_societies')
+      .values({ network_id: network.id, society_id: societyId })
+      .execute();
+  await system
+    .insertInto('network_coordinators')
+    .values({ network_id: network.id, user_id: user.id })
+    .execute();
+  return user;
+}
+
+/** Creates an unread in-app notification (a test ping) for a member of a society, directly; returns its id. */
+export async function createNotificationRow(
+  t: TestApp,
+  societyId: string,
+  recipientUserId: string,
+): Promise<string> {
+  const { rows } = await t.db.system.query<{ id: string }>(
+    `insert into notifications (society_id, recipient_user_id, kind, email_status)
+     values ($1, $2, 'test.ping', 'not-needed') returning id`,
+    [societyId, recipientUserId],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('no notification inserted');
+  return id;
+}
+
+/** Starts an authenticator enrolment for a user directly (a pending secret) and returns a code from it. */
+export async function pendingEnrolmentCode(t: TestApp, user: TestUser): Promise<string> {
+  const secret = newTotpSecret();
+  await createKysely(t.db.system)
+    .updateTable('users')
+    .set({ mfa_pending_secret_enc: t.accountKeys.seal(user.id, 'mfa_pending_secret', secret) })
+    .where('id', '=', user.id)
+    .execute();
+  return currentTotp(secret);
+}
+
+/** Gives a user ten new recovery codes directly (as POST /api/me/recovery-codes would) and returns them. */
+export function createRecoveryCodes(t: TestApp, user: TestUser): Promise<string[]> {
+  return renewRecoveryCodes(
+    {
+      db: createKysely(t.db.system),
+      keys: t.accountKeys,
+      times: sessionTimes(t.config),
+      audit: appendSystemAuditEvent,
+    },
+    user.id,
+  );
+}
+
+/**
+ * Creates a society's own content item directly (no built-in default), a guidance text in each language given,
+ * the first being its fallback; returns its key and version.
+ */
+export async function createContentItemRow(
+  t: TestApp,
+  societyId: string,
+  locales: readonly string[] = ['en', 'fr'],
+): Promise<{ key: string; version: number }> {
+  const key = `test.matrix-${unique()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
+  const { rows } = await t.db.system.query<{ id: string; version: number }>(
+    `insert into content_items (society_id, key, kind, fallback_locale) values ($1, $2, 'guidance', $3)
+     returning id, version`,
+    [societyId, key, locales[0] ?? 'en'],
+  );
+  const item = rows[0];
+  if (!item) throw new Error('no content item inserted');
+  for (const locale of locales)
+    await t.db.system.query(
+      `insert into content_translations (society_id, content_id, locale, body, reviewed)
+       values ($1, $2, $3, $4, true)`,
+      [societyId, item.id, locale, `Test guidance (${locale})`],
+    );
+  return { key, version: item.version };
+}
+
+const sharedPassword = `correct horse shared ${unique()}`;
+let sharedPasswordHash: Promise<string> | undefined;
+
+/**
+ * Like `createUser`, for tests that make hundreds of users: every user made this way shares one password, hashed
+ * once (argon2 is deliberately slow). Still a real account: it signs in and changes its password like any other.
+ */
+export async function createFastUser(
+  t: TestApp,
+  options: { societyId?: string; roles?: SocietyRole[]; mfa?: boolean; teamIds?: string[] } = {},
+): Promise<TestUser> {
+  sharedPasswordHash ??= hashPassword(sharedPassword);
+  const id = randomUUID();
+  const email = `test.user.${unique()}@example.invalid`;
+  const totpSecret = options.mfa === false ? undefined : newTotpSecret();
+  const system = createKysely(t.db.system);
+  await system
+    .insertInto('users')
+    .values({
+      id,
+      email_index: t.accountKeys.emailIndex(email),
+      email_enc: t.accountKeys.seal(id, 'email', email),
+      display_name_enc: t.accountKeys.seal(id, 'display_name', `Test Person ${unique()}`),
+      password_hash: await sharedPasswordHash,
+      must_change_password: false,
+      mfa_secret_enc: totpSecret ? t.accountKeys.seal(id, 'mfa_secret', totpSecret) : null,
+      mfa_enrolled_at: totpSecret ? new Date() : null,
+    })
+    .execute();
+  if (options.societyId && options.roles) {
+    const societyId = options.societyId;
+    await system
+      .insertInto('memberships')
+      .values({ society_id: societyId, user_id: id, roles: options.roles })
+      .execute();
+    for (const teamId of options.teamIds ?? [])
+      await system
+        .insertInto('team_members')
+        .values({ society_id: societyId, team_id: teamId, user_id: id })
+        .execute();
+  }
+  return { id, email, password: sharedPassword, totpSecret };
 }

@@ -116,6 +116,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PASSAGE_ROOT_KEY: randomBytes(32).toString('base64'),
     PASSAGE_LOG_LEVEL: 'silent',
     PASSAGE_JOBS: 'false',
+    // A test machine running many suites at once must not shed test requests; shedding is tested on its own.
+    PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...env,
   });
 }

@@ -6,6 +6,7 @@ import type { AccountKeys } from '../../crypto/accounts.ts';
 import { ensureSocietyKeys, type Keys } from '../../crypto/society-keys.ts';
 import { hashPassword } from '../auth/password.ts';
 import { systemCreateAccount } from '../accounts/accounts.service.ts';
+import { systemSeedDemoDirectory } from '../directory/directory.demo.ts';
 import { findUserIdByEmailIndex, grantRoleRows, type SystemDb } from '../accounts/accounts.store.ts';
 import { demoAccounts, demoNetwork, demoPassword, demoSociety, demoSocietyRole } from './demo.data.ts';
 import type { DemoAccount } from './demo.data.ts';
@@ -119,6 +120,7 @@ async function seedInto(
     .execute();
   const teamId = (name: string | undefined) => teams.find((t) => t.name === name)?.id;
   const events: Parameters<typeof appendAuditEvent>[1][] = [];
+  events.push(...(await systemSeedDemoDirectory(tx, societyId)));
   for (const account of demoAccounts) {
     const { userId, created } = await upsertDemoUser(tx, deps.accountKeys, account);
     if (created) events.push({ kind: 'user.created', payload: {}, subjectId: userId });

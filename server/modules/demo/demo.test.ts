@@ -120,6 +120,8 @@ describe('seeding the demo society', () => {
     );
     expect(rows).toEqual([
       { kind: 'membership.granted', n: '8' },
+      { kind: 'organisation.created', n: '6' },
+      { kind: 'service.created', n: '6' },
       { kind: 'society.created', n: '1' },
       { kind: 'team.created', n: '2' },
       { kind: 'user.created', n: String(demoAccounts.length) },

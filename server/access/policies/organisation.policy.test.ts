@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { SocietyRole } from '../../../common/roles.ts';
+import type { Actor } from '../actor.ts';
+import {
+  allowedOrganisationActions,
+  allowedServiceActions,
+  canAddOrganisations,
+  canSeeOrganisation,
+  canSeeService,
+  seesConfidentialEntries,
+} from './organisation.policy.ts';
+
+function actorWith(roles: SocietyRole[]): Actor {
+  return {
+    userId: '11111111-1111-4111-8111-111111111111',
+    sessionId: Buffer.alloc(32),
+    stage: 'active',
+    locale: 'en',
+    society: {
+      societyId: '33333333-3333-4333-8333-333333333333',
+      societyName: 'Test Society',
+      isDemo: false,
+      roles,
+      teamIds: [],
+      mfaOptionalRoles: [],
+    },
+    memberships: [],
+    networkIds: [],
+    csrfToken: 'x',
+    stepUpAt: null,
+    isDemo: false,
+  };
+}
+
+const open = { isConfidential: false };
+const confidential = { isConfidential: true };
+
+describe('the organisation policy', () => {
+  it.each([
+    { role: 'volunteer', tier: false, keeps: false },
+    { role: 'caseworker', tier: true, keeps: false },
+    { role: 'focal-point', tier: true, keeps: true },
+    { role: 'coordinator', tier: false, keeps: false },
+    { role: 'trainer', tier: false, keeps: false },
+    { role: 'dpo', tier: false, keeps: false },
+    { role: 'administrator', tier: true, keeps: true },
+  ] as { role: SocietyRole; tier: boolean; keeps: boolean }[])(
+    'lets a $role see confidential entries: $tier, keep the directory: $keeps',
+    ({ role, tier, keeps }) => {
+      const actor = actorWith([role]);
+      expect(seesConfidentialEntries(actor)).toBe(tier);
+      expect(canSeeOrganisation(actor, open)).toBe(true);
+      expect(canSeeOrganisation(actor, confidential)).toBe(tier);
+      expect(canAddOrganisations(actor)).toBe(keeps);
+      expect(allowedOrganisationActions(actor, open)).toEqual(keeps ? ['change', 'add-service'] : []);
+      expect(allowedServiceActions(actor, open, open)).toEqual(keeps ? ['change'] : []);
+    },
+  );
+
+  it('hides a service when either it or its organisation is confidential, outside the restricted tier', () => {
+    const volunteer = actorWith(['volunteer']);
+    expect(canSeeService(volunteer, open, open)).toBe(true);
+    expect(canSeeService(volunteer, confidential, open)).toBe(false);
+    expect(canSeeService(volunteer, open, confidential)).toBe(false);
+    expect(canSeeService(actorWith(['caseworker']), confidential, confidential)).toBe(true);
+  });
+
+  it('gives the restricted tier to a volunteer who is also a caseworker', () => {
+    expect(canSeeOrganisation(actorWith(['volunteer', 'caseworker']), confidential)).toBe(true);
+  });
+
+  it('lets keepers act on confidential entries, and a caseworker only read them', () => {
+    expect(allowedOrganisationActions(actorWith(['focal-point']), confidential)).toEqual([
+      'change',
+      'add-service',
+    ]);
+    expect(allowedServiceActions(actorWith(['administrator']), confidential, confidential)).toEqual([
+      'change',
+    ]);
+    expect(allowedOrganisationActions(actorWith(['caseworker']), confidential)).toEqual([]);
+    expect(allowedServiceActions(actorWith(['volunteer']), confidential, open)).toEqual([]);
+  });
+
+  it('gives nothing to a user acting without a society', () => {
+    const actor = { ...actorWith(['focal-point']), society: undefined };
+    expect(canSeeOrganisation(actor, open)).toBe(false);
+    expect(canAddOrganisations(actor)).toBe(false);
+    expect(allowedOrganisationActions(actor, open)).toEqual([]);
+  });
+});

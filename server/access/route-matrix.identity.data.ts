@@ -1,0 +1,168 @@
+import { allStages, fresh, ownAccount, type MatrixEntry } from './route-matrix.shape.ts';
+
+// Rows of the access-control matrix (route-matrix.data.ts): signing in and the user's own account.
+
+/** Signing in, the second factor, step-up, sign-out and the session (server/modules/auth/auth.routes.ts). */
+export const authEntries: MatrixEntry[] = [
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    who: 'public',
+    basis: 'signing in starts without a session',
+    success: 200,
+    targetsRecord: false,
+    request: async (fx) => {
+      const account = await fx.newAccount();
+      return { url: '/api/auth/sign-in', body: { email: account.email, password: account.password } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/mfa',
+    who: { signingIn: ['mfa'] },
+    basis: 'the second factor is the step after the password, and only that step',
+    success: 200,
+    targetsRecord: false,
+    freshActor: true,
+    request: async (fx) => ({ url: '/api/auth/mfa', body: { code: await fx.code() } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/mfa/recovery',
+    who: { signingIn: ['mfa'] },
+    basis: 'a recovery code replaces the authenticator code at the second-factor step',
+    success: 200,
+    targetsRecord: false,
+    freshActor: true,
+    request: async (fx) => ({
+      url: '/api/auth/mfa/recovery',
+      body: { recoveryCode: await fx.recoveryCode() },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment',
+    who: { signingIn: ['mfa-enrolment', 'active'] },
+    basis: 'setting up an authenticator at first sign-in; replacing it later needs a fresh factor',
+    success: 200,
+    targetsRecord: false,
+    stepUp: true,
+    freshActor: true,
+    request: () => ({ url: '/api/auth/mfa/enrolment' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment/confirm',
+    who: { signingIn: ['mfa-enrolment', 'active'] },
+    basis: 'confirming the authenticator being set up',
+    success: 200,
+    targetsRecord: false,
+    freshActor: true,
+    request: async (fx) => ({
+      url: '/api/auth/mfa/enrolment/confirm',
+      body: { code: await fx.enrolmentCode() },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/step-up',
+    who: 'signed-in',
+    basis: 'any signed-in user confirms a second factor before a sensitive action',
+    success: 204,
+    targetsRecord: false,
+    freshActor: true,
+    request: async (fx) => ({ url: '/api/auth/step-up', body: { code: await fx.code() } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    who: { signingIn: allStages },
+    basis: 'anyone with a session may end it, at any stage',
+    success: 204,
+    targetsRecord: false,
+    request: () => ({ url: '/api/auth/sign-out' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-out-everywhere',
+    who: 'signed-in',
+    basis: ownAccount,
+    success: 204,
+    targetsRecord: false,
+    freshActor: true,
+    request: () => ({ url: '/api/auth/sign-out-everywhere' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/session',
+    who: { signingIn: allStages },
+    basis: 'the web app reads the session at every stage of signing in',
+    success: 200,
+    targetsRecord: false,
+    request: () => ({ url: '/api/session' }),
+  },
+];
+
+/** The signed-in user's own account (server/modules/auth/me.routes.ts). */
+export const meEntries: MatrixEntry[] = [
+  {
+    method: 'POST',
+    path: '/api/me/password',
+    who: { signingIn: ['password-change', 'active'] },
+    basis: 'a temporary password is changed at first sign-in; a signed-in user changes their own',
+    success: 200,
+    targetsRecord: false,
+    freshActor: true,
+    request: (fx) => ({
+      url: '/api/me/password',
+      body: { currentPassword: fx.actor.password, newPassword: fresh('a matrix test phrase') },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/me',
+    who: 'signed-in',
+    basis: ownAccount,
+    success: 204,
+    targetsRecord: false,
+    request: () => ({ url: '/api/me', body: { locale: 'fr' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/me/sessions',
+    who: 'signed-in',
+    basis: ownAccount,
+    success: 200,
+    targetsRecord: false,
+    request: () => ({ url: '/api/me/sessions' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/me/sessions/:sessionId',
+    who: 'signed-in',
+    basis: `${ownAccount}; someone else's session is not found`,
+    success: 204,
+    targetsRecord: true,
+    request: async (fx) => ({ url: `/api/me/sessions/${await fx.newSessionId()}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/society',
+    who: 'signed-in',
+    basis: 'a user acts in one of the societies they are a member of; any other is not found',
+    success: 204,
+    targetsRecord: true,
+    withoutSociety: { status: 404, why: 'a user with no membership has no society to act in' },
+    request: (fx) => ({ url: '/api/me/society', body: { societyId: fx.societyId } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/me/recovery-codes',
+    who: 'signed-in',
+    basis: `${ownAccount}; new recovery codes need a fresh factor`,
+    success: 200,
+    targetsRecord: false,
+    stepUp: true,
+    request: () => ({ url: '/api/me/recovery-codes' }),
+  },
+];

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '20' } });
+});
+afterAll(() => t.close());
+
+function blockEventLoop(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // Busy on purpose: the lag a runaway computation would cause.
+  }
+}
+
+describe('load shedding', () => {
+  it('answers 503 problem+json with Retry-After while the event loop lags, and recovers', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    let shed: Awaited<ReturnType<typeof t.app.inject>> | undefined;
+    for (let attempt = 0; attempt < 20 && !shed; attempt++) {
+      blockEventLoop(300);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+      if (res.statusCode === 503) shed = res;
+    }
+    expect(shed?.headers['retry-after']).toBe('5');
+    expect(shed?.headers['content-type']).toContain('application/problem+json');
+    expect(shed?.json()).toMatchObject({ code: 'service-unavailable', status: 503 });
+    await expect
+      .poll(async () => (await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode, {
+        timeout: 10_000,
+      })
+      .toBe(200);
+  });
+});
