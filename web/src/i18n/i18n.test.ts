@@ -11,6 +11,24 @@ function resources(locale: Locale): FlatResources {
   return flatten(JSON.parse(readFileSync(path.join(here, `${locale}.json`), 'utf8')));
 }
 
+/** The string files of each area (web/src/features/<area>/i18n/<language>.json), by namespace. */
+function areaNamespaces(): string[] {
+  const features = path.join(srcDir, 'features');
+  return readdirSync(features).filter((area) => {
+    try {
+      return readdirSync(path.join(features, area, 'i18n')).length > 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function areaResources(namespace: string, locale: Locale): FlatResources {
+  return flatten(
+    JSON.parse(readFileSync(path.join(srcDir, 'features', namespace, 'i18n', `${locale}.json`), 'utf8')),
+  );
+}
+
 function tsxFiles(): string[] {
   return readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.tsx') && !f.endsWith('.test.tsx'))
@@ -31,6 +49,22 @@ describe('the interface languages', () => {
       expect(compareLanguage(english, resources(locale), locale)).toEqual([]);
     },
   );
+
+  it.each(areaNamespaces())('has every English key of the %s area in every language', (namespace) => {
+    const files = readdirSync(path.join(srcDir, 'features', namespace, 'i18n')).filter((f) =>
+      f.endsWith('.json'),
+    );
+    expect(files.map((f) => f.slice(0, 2)).sort()).toEqual([...Locale.options].sort());
+    const reference = areaResources(namespace, 'en');
+    for (const locale of Locale.options.filter((l) => l !== 'en'))
+      expect(compareLanguage(reference, areaResources(namespace, locale), `${namespace}/${locale}`)).toEqual(
+        [],
+      );
+    const latinOnlyArabic = [...areaResources(namespace, 'ar')].filter(
+      ([, text]) => !/\p{Script=Arabic}/u.test(text.replace(/\{\{\w+\}\}/g, '')),
+    );
+    expect(latinOnlyArabic).toEqual([]);
+  });
 
   it('writes each language in its own script (no untranslated English left in Arabic)', () => {
     const arabic = resources('ar');
@@ -56,9 +90,30 @@ describe('interface strings in the code', () => {
     const prefixes = new Set(
       [...english.keys()].flatMap((k) => k.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
     );
+    // A key written as 'area:some.key' belongs to that area's string files.
+    const areaPrefixes = new Map(
+      areaNamespaces().map((ns) => {
+        const keys = [...areaResources(ns, 'en').keys()];
+        return [
+          ns,
+          {
+            keys: new Set(keys),
+            prefixes: new Set(
+              keys.flatMap((k) => k.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
+            ),
+          },
+        ];
+      }),
+    );
+    const known = (key: string, isPrefix: boolean) => {
+      const [ns, rest] = key.includes(':') ? (key.split(':', 2) as [string, string]) : [undefined, key];
+      if (ns === undefined) return isPrefix ? prefixes.has(rest) : english.has(rest);
+      const area = areaPrefixes.get(ns);
+      return area !== undefined && (isPrefix ? area.prefixes.has(rest) : area.keys.has(rest));
+    };
     const missing = scans
       .flatMap((s) => s.keys)
-      .filter((use) => (use.isPrefix ? !prefixes.has(use.key) : !english.has(use.key)))
+      .filter((use) => !known(use.key, use.isPrefix))
       .map((use) => `${use.file}:${use.line} ${use.key}`);
     expect(missing).toEqual([]);
   });
