@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '20' } });
+  t = await createTestApp({ env: { PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '150' } });
 });
 afterAll(() => t.close());
 
@@ -16,10 +16,12 @@ function blockEventLoop(ms: number): void {
 
 describe('load shedding', () => {
   it('answers 503 problem+json with Retry-After while the event loop lags, and recovers', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    const health = async () => (await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode;
+    // On a busy machine the lag of start-up itself can still be in the sample: wait for the loop to settle.
+    await expect.poll(health, { timeout: 10_000 }).toBe(200);
     let shed: Awaited<ReturnType<typeof t.app.inject>> | undefined;
     for (let attempt = 0; attempt < 20 && !shed; attempt++) {
-      blockEventLoop(300);
+      blockEventLoop(800);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const res = await t.app.inject({ method: 'GET', url: '/api/health' });
       if (res.statusCode === 503) shed = res;
@@ -27,10 +29,6 @@ describe('load shedding', () => {
     expect(shed?.headers['retry-after']).toBe('5');
     expect(shed?.headers['content-type']).toContain('application/problem+json');
     expect(shed?.json()).toMatchObject({ code: 'service-unavailable', status: 503 });
-    await expect
-      .poll(async () => (await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode, {
-        timeout: 10_000,
-      })
-      .toBe(200);
+    await expect.poll(health, { timeout: 10_000 }).toBe(200);
   });
 });
