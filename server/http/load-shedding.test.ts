@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { access } from '../access/rules.ts';
 
 let t: TestApp;
+let handled = 0;
 beforeAll(async () => {
-  t = await createTestApp({ env: { PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '150' } });
+  t = await createTestApp({
+    env: { PASSAGE_MAX_EVENT_LOOP_DELAY_MS: '150' },
+    extraRoutes: async (app) => {
+      app.get('/api/test-counted', { config: { access: access.public } }, () => {
+        handled += 1;
+        return { handled };
+      });
+    },
+  });
 });
 afterAll(() => t.close());
 
@@ -23,8 +33,13 @@ describe('load shedding', () => {
     for (let attempt = 0; attempt < 20 && !shed; attempt++) {
       blockEventLoop(800);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-      if (res.statusCode === 503) shed = res;
+      const before = handled;
+      const res = await t.app.inject({ method: 'GET', url: '/api/test-counted' });
+      if (res.statusCode === 503) {
+        shed = res;
+        // A shed request never reaches its route.
+        expect(handled).toBe(before);
+      }
     }
     expect(shed?.headers['retry-after']).toBe('5');
     expect(shed?.headers['content-type']).toContain('application/problem+json');
