@@ -32,6 +32,7 @@ export const ar: DefaultTexts = {
   'notice.retention.heading': 'كم من الوقت نحتفظ بها',
   'notice.retention':
     'نحتفظ بمعلوماتك مدة {retention} بعد انتهاء عملنا معك. بعد ذلك نحذفها، أو نزيل كل ما قد يدل على هويتك.',
+  'notice.retention.undecided': 'لم تُحدَّد هذه المدة بعد؛ اسألنا وسنخبرك بها.',
   'notice.rights.heading': 'حقوقك',
   'notice.rights': [
     'يمكنك أن:',

@@ -36,6 +36,7 @@ export const en: DefaultTexts = {
   'notice.retention.heading': 'How long we keep it',
   'notice.retention':
     'We keep your information for {retention} after we stop working with you. After that, we delete it, or we remove everything that could show who you are.',
+  'notice.retention.undecided': 'The period has not been decided yet; ask us and we will tell you.',
   'notice.rights.heading': 'Your rights',
   'notice.rights': [
     'You can:',

@@ -33,6 +33,7 @@ export const es: DefaultTexts = {
   'notice.retention.heading': 'Cuánto tiempo la guardamos',
   'notice.retention':
     'Guardamos su información durante {retention} después de que terminemos de trabajar con usted. Después, la borramos, o quitamos todo lo que podría mostrar quién es usted.',
+  'notice.retention.undecided': 'El plazo todavía no se ha decidido; pregúntenos y se lo diremos.',
   'notice.rights.heading': 'Sus derechos',
   'notice.rights': [
     'Usted puede:',

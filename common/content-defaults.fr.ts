@@ -33,6 +33,7 @@ export const fr: DefaultTexts = {
   'notice.retention.heading': 'Combien de temps nous les gardons',
   'notice.retention':
     'Nous gardons vos informations pendant {retention} après la fin de notre accompagnement. Ensuite, nous les supprimons, ou nous enlevons tout ce qui pourrait montrer qui vous êtes.',
+  'notice.retention.undecided': 'La durée n’a pas encore été décidée ; demandez-nous et nous vous la dirons.',
   'notice.rights.heading': 'Vos droits',
   'notice.rights': [
     'Vous pouvez :',

@@ -27,6 +27,7 @@ export const defaultContentKinds = {
   'notice.recipients.none': 'information-notice',
   'notice.retention.heading': 'information-notice',
   'notice.retention': 'information-notice',
+  'notice.retention.undecided': 'information-notice',
   'notice.rights.heading': 'information-notice',
   'notice.rights': 'information-notice',
   'notice.contact.heading': 'information-notice',

@@ -49,10 +49,19 @@ export const SocietyProfile = Society.extend({
   mfaOptionalRoles: z.array(SocietyRole),
   suppressionThreshold: z.number().int(),
   defaultLocale: Locale,
+  retentionMonths: z.number().int().nullable(),
   allowedActions: z.array(SocietyAction),
 });
 /** GET /api/society */
 export type SocietyProfile = z.infer<typeof SocietyProfile>;
+
+/**
+ * How long the society keeps a person's information after it stops working with them, in whole months (1 to 600),
+ * as the information notice states it; null while the society has not decided (the notice then says so).
+ */
+export const RetentionMonths = z.int().min(1).max(600).nullable();
+/** Months of retention, or null while undecided. */
+export type RetentionMonths = z.infer<typeof RetentionMonths>;
 
 /**
  * PATCH /api/society/settings: the settings to change (at least one). The society's name, country and id are not
@@ -64,6 +73,7 @@ export const SocietySettingsBody = z
     mfaOptionalRoles: z.array(MfaOptionalRole).max(7).optional(),
     suppressionThreshold: z.int().min(5).max(100).optional(),
     defaultLocale: Locale.optional(),
+    retentionMonths: RetentionMonths.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
     message: 'name at least one setting to change',

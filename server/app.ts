@@ -113,13 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     maxEventLoopUtilization: config.maxEventLoopDelayMs > 0 ? 0.98 : 0,
     exposeStatusRoute: false,
-    // The plugin sends what the handler returns and stops there; a handler that sent the reply itself and
-    // returned nothing would let the request run on into its route after the 503.
-    pressureHandler: (request, reply) => {
-      const body = problemBody('service-unavailable', 'Passage is busy: try again shortly.', request.id);
-      reply.status(body.status).type('application/problem+json').header('retry-after', '5');
-      return body;
-    },
+    // No pressureHandler: the plugin's own path stops the request with a 503 error that the problem handler turns
+    // into problem+json. A custom handler that returns nothing lets the request run on into its route.
+    retryAfter: 5,
   });
 
   const metrics = createMetrics({

@@ -67,11 +67,13 @@ function authorize(actor: Actor, rule: Exclude<RouteAccess, { kind: 'public' | '
     return;
   }
   if (actor.stage !== 'active') throw new AppError('mfa-required', 'Finish signing in first.');
-  if (rule.kind === 'signed-in') return;
-  if (!actor.society && !(rule.roles !== 'any' && rule.roles.includes('network-coordinator')))
-    throw new AppError('forbidden', 'You are not a member of a society in Passage.');
-  if (rule.roles !== 'any' && !hasAnyRole(actor, rule.roles))
-    throw new AppError('forbidden', 'Your role does not allow this.');
+  if (rule.kind === 'society') {
+    if (!actor.society && !(rule.roles !== 'any' && rule.roles.includes('network-coordinator')))
+      throw new AppError('forbidden', 'You are not a member of a society in Passage.');
+    if (rule.roles !== 'any' && !hasAnyRole(actor, rule.roles))
+      throw new AppError('forbidden', 'Your role does not allow this.');
+  }
+  // SECURITY: a fresh factor is asked for only once the role check passes: no code is invited for a refusal.
   if (rule.stepUp && !hasFreshStepUp(actor))
     throw new AppError('step-up-required', 'Confirm with your authenticator code to continue.');
 }

@@ -3,7 +3,7 @@ import { everyMember, fresh, ifMatch, type MatrixEntry } from './route-matrix.sh
 // Rows of the access-control matrix (route-matrix.data.ts): the organisation registry and translatable content.
 
 const keepers =
-  'PRODUCT.md: the focal point keeps the referral directory (and the administrator, configuration)';
+  'PRODUCT.md: the focal point keeps the referral directory (the administrator has users, teams and configuration)';
 const readers =
   'every member refers people or looks up services; confidential entries are a tier of their own';
 const editors =
@@ -23,7 +23,7 @@ export const directoryEntries: MatrixEntry[] = [
   {
     method: 'POST',
     path: '/api/organisations',
-    who: ['focal-point', 'administrator'],
+    who: ['focal-point'],
     basis: keepers,
     success: 201,
     targetsRecord: false,
@@ -35,7 +35,7 @@ export const directoryEntries: MatrixEntry[] = [
   {
     method: 'POST',
     path: '/api/organisations/internal',
-    who: ['focal-point', 'administrator'],
+    who: ['focal-point'],
     basis: `${keepers}; the society's own entry exists already here (200; made at first, 201)`,
     success: 200,
     targetsRecord: false,
@@ -53,7 +53,7 @@ export const directoryEntries: MatrixEntry[] = [
   {
     method: 'PATCH',
     path: '/api/organisations/:organisationId',
-    who: ['focal-point', 'administrator'],
+    who: ['focal-point'],
     basis: keepers,
     success: 200,
     targetsRecord: true,
@@ -75,7 +75,7 @@ export const directoryEntries: MatrixEntry[] = [
   {
     method: 'POST',
     path: '/api/organisations/:organisationId/services',
-    who: ['focal-point', 'administrator'],
+    who: ['focal-point'],
     basis: keepers,
     success: 201,
     targetsRecord: true,
@@ -105,7 +105,7 @@ export const directoryEntries: MatrixEntry[] = [
   {
     method: 'PATCH',
     path: '/api/services/:serviceId',
-    who: ['focal-point', 'administrator'],
+    who: ['focal-point'],
     basis: keepers,
     success: 200,
     targetsRecord: true,

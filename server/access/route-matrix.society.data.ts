@@ -141,9 +141,10 @@ export const userEntries: MatrixEntry[] = [
     method: 'POST',
     path: '/api/users',
     who: administrator,
-    basis: adminUsers,
+    basis: `${adminUsers}; adding a member opens the society to a new account, so it needs a fresh factor`,
     success: 201,
     targetsRecord: false,
+    stepUp: true,
     request: () => ({
       url: '/api/users',
       body: {
@@ -166,9 +167,10 @@ export const userEntries: MatrixEntry[] = [
     method: 'PUT',
     path: '/api/users/:userId/roles',
     who: administrator,
-    basis: adminUsers,
+    basis: `${adminUsers}; granting roles opens case content, so it needs a fresh factor`,
     success: 200,
     targetsRecord: true,
+    stepUp: true,
     request: async (fx) => {
       const member = await fx.newMember();
       const body = { roles: ['caseworker'] };

@@ -10,8 +10,11 @@ export type RouteAccess =
   | { kind: 'public' }
   /** A session part-way through signing in (password change, MFA, enrolment), or a full one. */
   | { kind: 'signing-in'; stages: readonly SessionStage[] }
-  /** Any fully signed-in user, whatever their memberships: their own profile and sessions. */
-  | { kind: 'signed-in' }
+  /**
+   * Any fully signed-in user, whatever their memberships: their own profile and sessions; `stepUp` asks for a
+   * fresh factor (new recovery codes).
+   */
+  | { kind: 'signed-in'; stepUp: boolean }
   /** A member of the current society holding one of `roles` (or any role); `stepUp` asks for a fresh factor. */
   | { kind: 'society'; roles: readonly Role[] | 'any'; stepUp: boolean }
   /** The configured metrics scraper, by bearer token; anyone else gets 404. */
@@ -21,7 +24,8 @@ export type RouteAccess =
 export const access = {
   public: { kind: 'public' } as const satisfies RouteAccess,
   scraper: { kind: 'scraper' } as const satisfies RouteAccess,
-  signedIn: { kind: 'signed-in' } as const satisfies RouteAccess,
+  signedIn: { kind: 'signed-in', stepUp: false } as const satisfies RouteAccess,
+  signedInWithStepUp: { kind: 'signed-in', stepUp: true } as const satisfies RouteAccess,
   signingIn: (...stages: SessionStage[]): RouteAccess => ({ kind: 'signing-in', stages }),
   anyMember: { kind: 'society', roles: 'any', stepUp: false } as const satisfies RouteAccess,
   roles: (...roles: Role[]): RouteAccess => ({ kind: 'society', roles, stepUp: false }),

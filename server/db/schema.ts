@@ -15,6 +15,8 @@ export type SocietiesTable = {
   mfa_optional_roles: Generated<string[]>;
   suppression_threshold: Generated<number>;
   default_locale: Generated<string>;
+  /** Months a person's information is kept after the society stops working with them; null until decided. */
+  retention_months: Generated<number | null>;
   version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;

@@ -43,7 +43,7 @@ describe('the organisation policy', () => {
     { role: 'coordinator', tier: false, keeps: false },
     { role: 'trainer', tier: false, keeps: false },
     { role: 'dpo', tier: false, keeps: false },
-    { role: 'administrator', tier: true, keeps: true },
+    { role: 'administrator', tier: false, keeps: false },
   ] as { role: SocietyRole; tier: boolean; keeps: boolean }[])(
     'lets a $role see confidential entries: $tier, keep the directory: $keeps',
     ({ role, tier, keeps }) => {
@@ -74,11 +74,23 @@ describe('the organisation policy', () => {
       'change',
       'add-service',
     ]);
-    expect(allowedServiceActions(actorWith(['administrator']), confidential, confidential)).toEqual([
-      'change',
-    ]);
+    expect(allowedServiceActions(actorWith(['focal-point']), confidential, confidential)).toEqual(['change']);
     expect(allowedOrganisationActions(actorWith(['caseworker']), confidential)).toEqual([]);
     expect(allowedServiceActions(actorWith(['volunteer']), confidential, open)).toEqual([]);
+  });
+
+  it('keeps shelters and the keeping of the directory from an administrator, who sees no case content', () => {
+    const administrator = actorWith(['administrator']);
+    expect(canSeeOrganisation(administrator, confidential)).toBe(false);
+    expect(canSeeService(administrator, open, confidential)).toBe(false);
+    expect(canAddOrganisations(administrator)).toBe(false);
+    expect(allowedOrganisationActions(administrator, open)).toEqual([]);
+  });
+
+  it('gives an administrator who is also a focal point what the focal point has', () => {
+    const both = actorWith(['administrator', 'focal-point']);
+    expect(canSeeOrganisation(both, confidential)).toBe(true);
+    expect(allowedOrganisationActions(both, confidential)).toEqual(['change', 'add-service']);
   });
 
   it('gives nothing to a user acting without a society', () => {

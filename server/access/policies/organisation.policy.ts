@@ -4,13 +4,17 @@ import { hasAnyRole, type Actor } from '../actor.ts';
 
 /**
  * The restricted tier of the directory: who sees confidential organisations and services (shelters). Caseworkers
- * and focal points refer people to them; administrators keep the directory with the focal points. Everyone else
- * (volunteers, coordinators, trainers, the data protection officer) sees only what is not confidential.
+ * and focal points refer people to them. Everyone else (volunteers, coordinators, trainers, the data protection
+ * officer, and the administrator, who sees "no case content") sees only what is not confidential.
+ * SECURITY: a shelter's existence and address can endanger the people in it; widen this tier only with care.
  */
-const restrictedTier: readonly Role[] = ['caseworker', 'focal-point', 'administrator'];
+const restrictedTier: readonly Role[] = ['caseworker', 'focal-point'];
 
-/** Who keeps the directory (PRODUCT.md: the focal point "keeps the referral directory"; administrators too). */
-const keepers: readonly Role[] = ['focal-point', 'administrator'];
+/**
+ * Who keeps the directory: PRODUCT.md gives the focal point alone to "keep the referral directory"; the
+ * administrator manages users, teams and configuration, not the referral pathways.
+ */
+const keepers: readonly Role[] = ['focal-point'];
 
 /** A directory entry as the policy sees it: only whether it is confidential matters. */
 export type DirectoryEntry = { isConfidential: boolean };

@@ -9,11 +9,9 @@ import {
   SessionSummary,
   SwitchSocietyBody,
 } from '../../../common/auth.ts';
-import { hasFreshStepUp } from '../../access/actor.ts';
 import { actorOf } from '../../access/guard.ts';
 import { access } from '../../access/rules.ts';
 import type { Config } from '../../config.ts';
-import { AppError } from '../../http/problem.ts';
 import { originOf, sendIssued } from './auth.routes.ts';
 import { changePassword, type AuthDeps } from './auth.service.ts';
 import { changeProfile, endOwnSession, listOwnSessions, switchSociety } from './me.service.ts';
@@ -80,13 +78,8 @@ export function meRoutes(deps: AuthDeps & { config: Config }): FastifyPluginAsyn
     );
     app.post(
       '/api/me/recovery-codes',
-      { config: { access: access.signedIn }, schema: { tags, response: { 200: RecoveryCodes } } },
-      async (request) => {
-        const actor = actorOf(request);
-        if (!hasFreshStepUp(actor))
-          throw new AppError('step-up-required', 'Confirm with your code to continue.');
-        return { recoveryCodes: await renewRecoveryCodes(deps, actor.userId) };
-      },
+      { config: { access: access.signedInWithStepUp }, schema: { tags, response: { 200: RecoveryCodes } } },
+      async (request) => ({ recoveryCodes: await renewRecoveryCodes(deps, actorOf(request).userId) }),
     );
   };
 }

@@ -1,21 +1,26 @@
 import type { ConsentPurpose } from '../../../common/consent-purposes.ts';
 import type { InformationNotice } from '../../../common/content-notice.ts';
-import { auditActor, inActorSociety, type ServiceContext } from '../../access/context.ts';
+import { auditActor, currentSocietyId, inActorSociety, type ServiceContext } from '../../access/context.ts';
 import type { SocietyTx } from '../../access/scope.ts';
 import { appendAuditEvent, recordRead } from '../../audit/audit.writer.ts';
 import { loadEffectiveContent } from '../content/content.service.ts';
 import { composeInformationNotice, type NoticeRetention } from '../content/notice.ts';
 import { openGroup } from '../people/people.crypto.ts';
 import { findPersonKey, type VisiblePerson } from '../people/people.load.ts';
+import { findSociety } from '../societies/societies.store.ts';
 import { consentStatus } from './consent.present.ts';
 import { loadForAction } from './consent.service.ts';
 import * as store from './consent.store.ts';
 
 /**
- * How long the notice says data is kept, until the retention rules (standards DP-09) give each society its own
- * period: the text says "for 5 years after we stop working with you". Change it there, not here, when they exist.
+ * How long the notice says data is kept: the period the society set (`retentionMonths` in its settings), or, until
+ * it has decided, a text saying so. Never a figure the society did not choose.
  */
-export const interimRetention: NoticeRetention = { months: 60 };
+async function societyRetention(ctx: ServiceContext, tx: SocietyTx): Promise<NoticeRetention> {
+  const society = await findSociety(tx, currentSocietyId(ctx));
+  const months = society?.retentionMonths ?? null;
+  return months === null ? 'undecided' : { months };
+}
 
 /** The person's first language from their record (an audited read of that one field), if it was given. */
 async function personLanguage(
@@ -61,7 +66,7 @@ export async function showInformationNotice(
       societyName: ctx.actor.society?.societyName ?? '',
       purposes: [...new Set(active.map((c) => c.purpose as ConsentPurpose))],
       recipients: (await store.organisationNames(tx, organisationIds)).map((o) => ({ name: o.name })),
-      retention: interimRetention,
+      retention: await societyRetention(ctx, tx),
     });
     await appendAuditEvent(tx, {
       kind: 'person.notice-shown',

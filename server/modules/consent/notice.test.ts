@@ -107,4 +107,32 @@ describe('GET /api/people/:personId/notice', () => {
       fallback: true,
     });
   });
+
+  it('says the period is not decided yet while the society has set none, never an invented figure', async () => {
+    const { id } = await registerThrough(f.caseworker);
+    const res = await notice(f.caseworker, id, '?locale=en');
+    expect(res.statusCode).toBe(200);
+    expect(retentionOf(res.json())).toBe('The period has not been decided yet; ask us and we will tell you.');
+    const french = retentionOf((await notice(f.caseworker, id, '?locale=fr')).json());
+    expect(french).toMatch(/pas encore été décidée/);
+    expect(french).not.toMatch(/\d/);
+  });
+
+  it('states the retention period the society set, in the notice’s language', async () => {
+    await t.db.system.query('update societies set retention_months = 36 where id = $1', [f.societyId]);
+    try {
+      const { id } = await registerThrough(f.caseworker);
+      expect(retentionOf((await notice(f.caseworker, id, '?locale=en')).json())).toMatch(
+        /^We keep your information for 36 months after we stop working with you\./,
+      );
+      expect(retentionOf((await notice(f.caseworker, id, '?locale=es')).json())).toMatch(/durante 36 meses/);
+    } finally {
+      await t.db.system.query('update societies set retention_months = null where id = $1', [f.societyId]);
+    }
+  });
 });
+
+/** The text of a notice's retention section. */
+function retentionOf(body: { sections: { id: string; text: string }[] }): string | undefined {
+  return body.sections.find((s) => s.id === 'retention')?.text;
+}

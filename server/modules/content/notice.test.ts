@@ -142,6 +142,20 @@ describe('composeInformationNotice', () => {
     expect(JSON.stringify(composeInformationNotice(options))).not.toContain('Zeynep');
   });
 
+  it('says the period is not decided yet, in the notice’s language, when the society has set none', () => {
+    const notice = compose({ retention: 'undecided' });
+    expect(sectionText(notice, 'retention')).toBe(english('notice.retention.undecided'));
+    expect(sectionText(notice, 'retention')).not.toMatch(/\d/);
+    const arabic = compose({ locale: 'ar', retention: 'undecided' });
+    expect(sectionText(arabic, 'retention')).toMatch(/لم تُحدَّد/);
+    expect(arabic.fallbackWarnings).toContainEqual({
+      section: 'retention',
+      locale: 'ar',
+      isFallback: false,
+      reviewed: false,
+    });
+  });
+
   it('refuses a retention that is not a whole number of months', () => {
     expect(() => compose({ retention: { months: 0 } })).toThrow(RangeError);
     expect(() => compose({ retention: { months: 2.5 } })).toThrow(RangeError);

@@ -16,8 +16,11 @@ import type {
 /** A content item the composer can read: `ContentItem` from the API and `loadEffectiveContent` both fit. */
 export type NoticeContent = Resolvable & { key: string };
 
-/** How long the person's data is kept: a number of months, or the key of a content text saying it in words. */
-export type NoticeRetention = { months: number } | { key: string };
+/**
+ * How long the person's data is kept: a number of months, the key of a content text saying it in words, or
+ * `undecided` when the society has not set its period (the notice then says so: never an invented figure).
+ */
+export type NoticeRetention = { months: number } | { key: string } | 'undecided';
 
 /**
  * What an information notice is composed from. There is deliberately no field for the person's name or any
@@ -95,6 +98,7 @@ function noticeWriter(options: ComposeNoticeOptions) {
   };
   const retentionPhrase = (locale: string): string => {
     const { retention } = options;
+    if (retention === 'undecided') throw new Error('An undecided retention has no phrase.');
     if ('months' in retention) return monthsPhrase(locale, retention.months);
     const phrase = resolve(retention.key);
     noteWarnings(warnings, 'retention', [phrase]);
@@ -129,7 +133,9 @@ export function composeInformationNotice(options: ComposeNoticeOptions): Informa
         : { key: 'notice.recipients', values: (locale) => ({ recipients: namesList(locale, recipients) }) },
     ]),
     section('retention', 'notice.retention.heading', [
-      { key: 'notice.retention', values: (locale) => ({ retention: retentionPhrase(locale) }) },
+      options.retention === 'undecided'
+        ? { key: 'notice.retention.undecided' }
+        : { key: 'notice.retention', values: (locale) => ({ retention: retentionPhrase(locale) }) },
     ]),
     section('rights', 'notice.rights.heading', [{ key: 'notice.rights' }]),
     section('contact', 'notice.contact.heading', [{ key: 'notice.contact' }]),

@@ -28,11 +28,11 @@ import { addService, changeService, getService, listServices } from './services.
 
 /**
  * The organisation registry: any member reads it (confidential entries only the restricted tier, see
- * organisation.policy.ts); focal points and administrators keep it.
+ * organisation.policy.ts); focal points keep it.
  */
 export function directoryRoutes(deps: ModuleDeps): FastifyPluginAsyncZod {
   const tags = ['directory'];
-  const keepers = access.roles('focal-point', 'administrator');
+  const keepers = access.roles('focal-point');
   const reader = access.anyMember;
   return async (app) => {
     app.get(

@@ -41,8 +41,7 @@ export async function loadVisibleOrganisation(
 
 /** Refuses an actor who does not keep the directory. */
 export function authorizeKeeping(allowed: readonly string[]): void {
-  if (allowed.length === 0)
-    throw new AppError('forbidden', 'Only a focal point or an administrator keeps the directory.');
+  if (allowed.length === 0) throw new AppError('forbidden', 'Only a focal point keeps the directory.');
 }
 
 async function withServices(ctx: ServiceContext, tx: SocietyTx, organisation: store.OrganisationRecord) {
@@ -104,7 +103,7 @@ export async function getOrganisation(ctx: ServiceContext, organisationId: strin
 /** Adds a partner, an authority or another National Society to the directory of the actor's society. */
 export async function addOrganisation(ctx: ServiceContext, body: NewOrganisationBody): Promise<Organisation> {
   if (!canAddOrganisations(ctx.actor))
-    throw new AppError('forbidden', 'Only a focal point or an administrator keeps the directory.');
+    throw new AppError('forbidden', 'Only a focal point keeps the directory.');
   checkShape(body);
   const societyId = currentSocietyId(ctx);
   return inActorSociety(ctx, async (tx) => {
@@ -127,7 +126,7 @@ export async function ensureSocietyOrganisation(
   ctx: ServiceContext,
 ): Promise<{ organisation: Organisation; created: boolean }> {
   if (!canAddOrganisations(ctx.actor))
-    throw new AppError('forbidden', 'Only a focal point or an administrator keeps the directory.');
+    throw new AppError('forbidden', 'Only a focal point keeps the directory.');
   const society = ctx.actor.society;
   if (!society) throw new AppError('forbidden', 'You are not a member of a society in Passage.');
   return inActorSociety(ctx, async (tx) => {

@@ -35,7 +35,7 @@ describe('GET /api/organisations', () => {
     expect((await anonymous(t, 'GET', '/api/organisations')).statusCode).toBe(401);
   });
 
-  it('lists this society’s organisations only, and never a confidential one to a volunteer', async () => {
+  it('lists this society’s organisations only, and never a confidential one to a volunteer or an administrator', async () => {
     const prefix = `Listed ${uniqueSuffix()}`;
     const open = await createOrganisationRow(t, societyId, { name: `${prefix} open` });
     const shelter = await createOrganisationRow(t, societyId, {
@@ -46,6 +46,7 @@ describe('GET /api/organisations', () => {
     const url = `/api/organisations?q=${encodeURIComponent(prefix)}`;
     expect(ids(await volunteer.request({ method: 'GET', url }))).toEqual([open]);
     expect(ids(await coordinator.request({ method: 'GET', url }))).toEqual([open]);
+    expect(ids(await admin.request({ method: 'GET', url }))).toEqual([open]);
     expect(ids(await caseworker.request({ method: 'GET', url }))).toEqual([open, shelter]);
     expect(ids(await focal.request({ method: 'GET', url }))).not.toContain(theirs);
   });
@@ -119,9 +120,10 @@ describe('POST /api/organisations', () => {
     expect((await anonymous(t, 'POST', '/api/organisations', legalAid())).statusCode).toBe(401);
   });
 
-  it('refuses a caseworker and a volunteer', async () => {
+  it('refuses a caseworker, a volunteer and an administrator: the focal point keeps the directory', async () => {
     expect((await add(caseworker, legalAid())).statusCode).toBe(403);
     expect((await add(volunteer, legalAid())).statusCode).toBe(403);
+    expect((await add(admin, legalAid())).statusCode).toBe(403);
   });
 
   it('names each invalid field and refuses a society or an internal kind in the body', async () => {
@@ -201,8 +203,8 @@ describe('POST /api/organisations', () => {
     ]);
   });
 
-  it('lets an administrator add a National Society with its country', async () => {
-    const res = await add(admin, {
+  it('lets a focal point add a National Society with its country', async () => {
+    const res = await add(focal, {
       kind: 'national-society',
       name: 'Test Red Cross of Xland',
       country: 'XE',
@@ -217,10 +219,13 @@ describe('POST /api/organisations/internal', () => {
     expect((await anonymous(t, 'POST', '/api/organisations/internal')).statusCode).toBe(401);
   });
 
-  it('refuses a caseworker', async () => {
+  it('refuses a caseworker and an administrator', async () => {
     expect(
       (await caseworker.request({ method: 'POST', url: '/api/organisations/internal' })).statusCode,
     ).toBe(403);
+    expect((await admin.request({ method: 'POST', url: '/api/organisations/internal' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('makes the society’s own organisation once, named after the society, then returns it', async () => {
@@ -231,7 +236,7 @@ describe('POST /api/organisations/internal', () => {
       name: 'Test Society of Organisations',
       version: 1,
     });
-    const again = await admin.request({ method: 'POST', url: '/api/organisations/internal' });
+    const again = await focal.request({ method: 'POST', url: '/api/organisations/internal' });
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(first.json().id);
     expect(await auditRows(t, 'organisation.created', first.json().id)).toEqual([
@@ -258,6 +263,9 @@ describe('GET /api/organisations/:organisationId', () => {
     expect(
       (await coordinator.request({ method: 'GET', url: `/api/organisations/${shelter}` })).statusCode,
     ).toBe(404);
+    expect((await admin.request({ method: 'GET', url: `/api/organisations/${shelter}` })).statusCode).toBe(
+      404,
+    );
     expect(
       (await caseworker.request({ method: 'GET', url: `/api/organisations/${shelter}` })).statusCode,
     ).toBe(200);
@@ -308,9 +316,10 @@ describe('PATCH /api/organisations/:organisationId', () => {
     expect((await change(focal, theirs, { name: 'Renamed' })).statusCode).toBe(404);
   });
 
-  it('refuses a caseworker', async () => {
+  it('refuses a caseworker and an administrator', async () => {
     const id = await createOrganisationRow(t, societyId);
     expect((await change(caseworker, id, { name: 'Renamed' })).statusCode).toBe(403);
+    expect((await change(admin, id, { name: 'Renamed' })).statusCode).toBe(403);
   });
 
   it('names each invalid field, a change of kind included', async () => {
@@ -339,7 +348,7 @@ describe('PATCH /api/organisations/:organisationId', () => {
       isConfidential: true,
       email: 'x@example.invalid',
     };
-    const res = await change(admin, id, body);
+    const res = await change(focal, id, body);
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('"2"');
     expect(res.json()).toMatchObject({ ...body, version: 2 });

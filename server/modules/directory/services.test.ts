@@ -11,17 +11,19 @@ let focal: TestClient;
 let caseworker: TestClient;
 let volunteer: TestClient;
 let dpo: TestClient;
+let admin: TestClient;
 beforeAll(async () => {
   t = await createTestApp();
   societyId = await createSociety(t);
   otherSocietyId = await createSociety(t);
-  const as = async (role: 'focal-point' | 'caseworker' | 'volunteer' | 'dpo') =>
+  const as = async (role: 'focal-point' | 'caseworker' | 'volunteer' | 'dpo' | 'administrator') =>
     actAs(t, await createUser(t, { societyId, roles: [role] }));
-  [focal, caseworker, volunteer, dpo] = await Promise.all([
+  [focal, caseworker, volunteer, dpo, admin] = await Promise.all([
     as('focal-point'),
     as('caseworker'),
     as('volunteer'),
     as('dpo'),
+    as('administrator'),
   ]);
 });
 afterAll(() => t.close());
@@ -44,9 +46,10 @@ describe('POST /api/organisations/:organisationId/services', () => {
     expect((await add(focal, theirs, { name: 'Test Advice' })).statusCode).toBe(404);
   });
 
-  it('refuses a caseworker', async () => {
+  it('refuses a caseworker and an administrator', async () => {
     const id = await createOrganisationRow(t, societyId);
     expect((await add(caseworker, id, { name: 'Test Advice' })).statusCode).toBe(403);
+    expect((await add(admin, id, { name: 'Test Advice' })).statusCode).toBe(403);
   });
 
   it('names each invalid field', async () => {
@@ -140,6 +143,7 @@ describe('GET /api/services', () => {
     const url = `/api/services?category=${category}`;
     expect(ids(await volunteer.request({ method: 'GET', url }))).toEqual([visible]);
     expect(ids(await dpo.request({ method: 'GET', url }))).toEqual([visible]);
+    expect(ids(await admin.request({ method: 'GET', url }))).toEqual([visible]);
     expect(new Set(ids(await caseworker.request({ method: 'GET', url })))).toEqual(
       new Set([visible, secret, sheltered]),
     );
@@ -184,12 +188,13 @@ describe('GET /api/services/:serviceId', () => {
     expect((await anonymous(t, 'GET', `/api/services/${id}`)).statusCode).toBe(401);
   });
 
-  it('does not find another society’s service, nor a confidential one for a volunteer', async () => {
+  it('does not find another society’s service, nor a confidential one for a volunteer or an administrator', async () => {
     const theirs = await createServiceRow(t, otherSocietyId, await createOrganisationRow(t, otherSocietyId));
     expect((await focal.request({ method: 'GET', url: `/api/services/${theirs}` })).statusCode).toBe(404);
     const shelter = await createOrganisationRow(t, societyId, { isConfidential: true });
     const hidden = await createServiceRow(t, societyId, shelter);
     expect((await volunteer.request({ method: 'GET', url: `/api/services/${hidden}` })).statusCode).toBe(404);
+    expect((await admin.request({ method: 'GET', url: `/api/services/${hidden}` })).statusCode).toBe(404);
   });
 
   it('returns the service with its version as ETag', async () => {
@@ -227,8 +232,9 @@ describe('PATCH /api/services/:serviceId', () => {
     expect((await change(focal, theirs, { name: 'Test Renamed' })).statusCode).toBe(404);
   });
 
-  it('refuses a caseworker', async () => {
+  it('refuses a caseworker and an administrator', async () => {
     expect((await change(caseworker, await aService(), { name: 'Test Renamed' })).statusCode).toBe(403);
+    expect((await change(admin, await aService(), { name: 'Test Renamed' })).statusCode).toBe(403);
   });
 
   it('names each invalid field, and refuses a team for an external organisation’s service', async () => {

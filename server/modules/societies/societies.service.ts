@@ -49,6 +49,7 @@ function changedSettings(current: SocietySettingsRecord, body: SocietySettingsBo
     mfaOptionalRoles: body.mfaOptionalRoles && societyRoles.filter((r) => body.mfaOptionalRoles?.includes(r)),
     suppressionThreshold: body.suppressionThreshold,
     defaultLocale: body.defaultLocale,
+    retentionMonths: body.retentionMonths,
   };
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return Object.fromEntries(

@@ -17,11 +17,16 @@ export type SocietySettingsRecord = SocietyRecord & {
   mfaOptionalRoles: SocietyRole[];
   suppressionThreshold: number;
   defaultLocale: string;
+  /** Months a person's information is kept after the society stops working with them; null until decided. */
+  retentionMonths: number | null;
 };
 
 /** The settings an administrator may change, as stored. */
 export type SettingsChange = Partial<
-  Pick<SocietySettingsRecord, 'timeZone' | 'mfaOptionalRoles' | 'suppressionThreshold' | 'defaultLocale'>
+  Pick<
+    SocietySettingsRecord,
+    'timeZone' | 'mfaOptionalRoles' | 'suppressionThreshold' | 'defaultLocale' | 'retentionMonths'
+  >
 >;
 
 /** Finds the society the transaction is scoped to, if it is that one. */
@@ -38,6 +43,7 @@ export async function findSociety(tx: SocietyTx, id: string): Promise<SocietySet
       'mfa_optional_roles',
       'suppression_threshold',
       'default_locale',
+      'retention_months',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -52,6 +58,7 @@ export async function findSociety(tx: SocietyTx, id: string): Promise<SocietySet
       mfaOptionalRoles: row.mfa_optional_roles as SocietyRole[],
       suppressionThreshold: row.suppression_threshold,
       defaultLocale: row.default_locale,
+      retentionMonths: row.retention_months,
     }
   );
 }
@@ -69,6 +76,7 @@ export async function updateSettings(
       ...(s.mfaOptionalRoles === undefined ? {} : { mfa_optional_roles: s.mfaOptionalRoles }),
       ...(s.suppressionThreshold === undefined ? {} : { suppression_threshold: s.suppressionThreshold }),
       ...(s.defaultLocale === undefined ? {} : { default_locale: s.defaultLocale }),
+      ...(s.retentionMonths === undefined ? {} : { retention_months: s.retentionMonths }),
       version: eb('version', '+', 1),
       // The column's generated type hides its update type: now() is a timestamp.
       updated_at: sql<never>`now()`,

@@ -54,6 +54,7 @@ describe('GET /api/society', () => {
       mfaOptionalRoles: [],
       suppressionThreshold: 10,
       defaultLocale: 'en',
+      retentionMonths: null,
       allowedActions: [],
     });
     expect(res.headers.etag).toBe(`"${res.json().version}"`);
@@ -100,6 +101,12 @@ describe('PATCH /api/society/settings', () => {
       'body.suppressionThreshold',
     ]);
     expect(errorPaths(await patch(admin, {}, '"1"'))).toEqual(['body']);
+  });
+
+  it.each([0, 601, 60.5, '60', -12])('refuses %j months of retention', async (retentionMonths) => {
+    const res = await patch(admin, { retentionMonths }, await currentVersion());
+    expect(res.statusCode).toBe(400);
+    expect(errorPaths(res)).toEqual(['body.retentionMonths']);
   });
 
   it('refuses the society’s identity or another society in the body', async () => {
@@ -156,5 +163,32 @@ describe('PATCH /api/society/settings', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe(version);
     expect(await auditCount(t)).toBe(events);
+  });
+
+  it('sets the retention period, audits its field name only, and clears it again when undecided', async () => {
+    const before = (await auditRows(t, 'settings.changed', societyId)).length;
+    const set = await patch(admin, { retentionMonths: 84 }, await currentVersion());
+    expect(set.statusCode).toBe(200);
+    expect(set.json().retentionMonths).toBe(84);
+    expect((await caseworker.request({ method: 'GET', url: '/api/society' })).json().retentionMonths).toBe(
+      84,
+    );
+    const cleared = await patch(admin, { retentionMonths: null }, await currentVersion());
+    expect(cleared.json().retentionMonths).toBeNull();
+    const { rows } = await t.db.system.query('select retention_months from societies where id = $1', [
+      societyId,
+    ]);
+    expect(rows).toEqual([{ retention_months: null }]);
+    const events = (await auditRows(t, 'settings.changed', societyId)).slice(before);
+    expect(events.map((e) => e.payload)).toEqual([
+      { fields: ['retentionMonths'] },
+      { fields: ['retentionMonths'] },
+    ]);
+  });
+
+  it('keeps the database refusing a period out of range, whatever the code does', async () => {
+    await expect(
+      t.db.system.query('update societies set retention_months = 601 where id = $1', [societyId]),
+    ).rejects.toThrow(/check constraint/);
   });
 });

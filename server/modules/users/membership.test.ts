@@ -51,6 +51,14 @@ describe('PUT /api/users/:userId/roles', () => {
     expect((await putRoles(caseworker, target.id, ['caseworker'])).statusCode).toBe(403);
   });
 
+  it('asks an administrator for a fresh second factor before changing roles', async () => {
+    const target = await createUser(t, { societyId, roles: ['volunteer'] });
+    const res = await putRoles(await actAs(t, admin.user), target.id, ['administrator']);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('step-up-required');
+    expect(await rolesIn(t, societyId, target.id)).toEqual(['volunteer']);
+  });
+
   it('names each invalid field, and refuses a society or a user id in the body', async () => {
     const target = await createUser(t, { societyId, roles: ['volunteer'] });
     const res = await putRoles(admin, target.id, ['volunteer', 'superuser']);
@@ -106,8 +114,9 @@ describe('PUT /api/users/:userId/roles', () => {
     // A race: run it in a few societies at once so a missing lock shows.
     const race = async () => {
       const society = await createSociety(t);
-      const a = await actAs(t, await createUser(t, { societyId: society, roles: ['administrator'] }));
-      const b = await actAs(t, await createUser(t, { societyId: society, roles: ['administrator'] }));
+      const stepUp = { stepUp: true };
+      const a = await actAs(t, await createUser(t, { societyId: society, roles: ['administrator'] }), stepUp);
+      const b = await actAs(t, await createUser(t, { societyId: society, roles: ['administrator'] }), stepUp);
       const results = await Promise.all([
         putRoles(a, b.user.id, ['caseworker']),
         putRoles(b, a.user.id, ['caseworker']),

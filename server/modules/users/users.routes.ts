@@ -39,7 +39,7 @@ export function usersRoutes(deps: ModuleDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/users',
       {
-        config: { access: admin },
+        config: { access: adminWithStepUp },
         schema: { tags, body: NewMemberBody, response: { 201: NewMemberResult } },
       },
       async (request, reply) => {
@@ -60,7 +60,7 @@ export function usersRoutes(deps: ModuleDeps): FastifyPluginAsyncZod {
     app.put(
       '/api/users/:userId/roles',
       {
-        config: { access: admin },
+        config: { access: adminWithStepUp },
         schema: { tags, params: UserParams, body: RolesBody, response: { 200: Member } },
       },
       async (request, reply) => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestApp();
   societyId = await createSociety(t);
   otherSocietyId = await createSociety(t);
-  admin = await actAs(t, await createUser(t, { societyId, roles: ['administrator'] }));
+  admin = await actAs(t, await createUser(t, { societyId, roles: ['administrator'] }), { stepUp: true });
   caseworker = await actAs(t, await createUser(t, { societyId, roles: ['caseworker'] }));
   dpo = await actAs(t, await createUser(t, { societyId, roles: ['dpo'] }));
 });
@@ -158,6 +158,15 @@ describe('POST /api/users', () => {
       expect(
         (await client.request({ method: 'POST', url: '/api/users', body: newMember() })).statusCode,
       ).toBe(403);
+  });
+
+  it('asks an administrator for a fresh second factor before adding anyone', async () => {
+    const before = await auditCount(t);
+    const notSteppedUp = await actAs(t, admin.user);
+    const res = await notSteppedUp.request({ method: 'POST', url: '/api/users', body: newMember() });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('step-up-required');
+    expect(await auditCount(t)).toBe(before);
   });
 
   it('names each invalid field', async () => {
