@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../common/demo.ts';
-import { baseUrl, launchBrowser, neutralUrl, newPage, screenshot } from './support/browser.ts';
+import {
+  baseUrl,
+  launchBrowser,
+  neutralUrl,
+  newPage,
+  recordAddresses,
+  screenshot,
+} from './support/browser.ts';
 import { accountOf, demoAccounts, signInThroughScreens, waitForPath } from './support/passage.ts';
 import { nextCode } from './support/totp.ts';
 import { axeViolations } from './support/axe.ts';
@@ -16,15 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Every address the page shows, as the browser records it (same-document changes included). */
-function recordAddresses(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) seen.push(frame.url());
-  });
-  return seen;
-}
 
 async function sessionStatus(page: Page): Promise<number> {
   return (await page.context().request.get(`${baseUrl()}/api/session`)).status();

@@ -58,6 +58,14 @@ describe('apiRequest', () => {
     expect(calls[0]?.init.headers).toEqual({ accept: 'application/json', 'x-csrf-token': 'csrf-1' });
   });
 
+  it('sends the version a write changes as a quoted If-Match, and a stale one rejects with its code', async () => {
+    rememberCsrfToken('csrf-1');
+    answers.push(problem(412, 'precondition-failed'));
+    const write = apiRequest('/api/thing', Thing, { method: 'PUT', body: { name: 'c' }, ifMatch: 7 });
+    await expect(write).rejects.toMatchObject({ code: 'precondition-failed', status: 412 });
+    expect(calls[0]?.init.headers).toMatchObject({ 'if-match': '"7"' });
+  });
+
   it('parses the answer with the shared schema and refuses one that does not match', async () => {
     answers.push(json({ name: 'a' }), json({ name: 42 }));
     await expect(apiRequest('/api/thing', Thing)).resolves.toEqual({ name: 'a' });

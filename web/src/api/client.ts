@@ -18,6 +18,10 @@ export type RequestOptions = {
    * Off for the sign-in steps themselves, whose 401 means "wrong password", not "session ended".
    */
   interrupt?: boolean;
+  /** The version a write changes, sent as If-Match: a stale one is refused with 412 'precondition-failed'. */
+  ifMatch?: number;
+  /** Names one attempt at a create, so a repeat after a lost answer returns the first result instead of a copy. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 };
 
@@ -49,10 +53,16 @@ export function onSessionActivity(listener: (at: number) => void): () => void {
   return () => activityListeners.delete(listener);
 }
 
-function headersFor(method: Method, hasBody: boolean): Record<string, string> {
+function headersFor(
+  method: Method,
+  hasBody: boolean,
+  { ifMatch, idempotencyKey }: RequestOptions,
+): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (hasBody) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   return headers;
 }
 
@@ -63,7 +73,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     return await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, hasBody),
+      headers: headersFor(method, hasBody, options),
       ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });

@@ -2,7 +2,16 @@ import type { Role } from '../../../common/roles.ts';
 
 /** One entry of the main navigation: its address, its label key, and the roles it is shown to. */
 export type NavItem = {
-  key: 'home' | 'administration' | 'audit' | 'profile';
+  key:
+    | 'home'
+    | 'people'
+    | 'organisations'
+    | 'consentReview'
+    | 'legalBasisReview'
+    | 'content'
+    | 'administration'
+    | 'audit'
+    | 'profile';
   path: string;
   roles: readonly Role[] | 'all';
 };
@@ -13,6 +22,16 @@ export type NavItem = {
  */
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', roles: 'all' },
+  { key: 'people', path: '/people', roles: ['caseworker', 'focal-point'] },
+  // GET /api/organisations is open to any member of a society (not to a network coordinator without one).
+  {
+    key: 'organisations',
+    path: '/organisations',
+    roles: ['volunteer', 'caseworker', 'focal-point', 'coordinator', 'trainer', 'dpo', 'administrator'],
+  },
+  { key: 'consentReview', path: '/reviews/consents', roles: ['focal-point'] },
+  { key: 'legalBasisReview', path: '/reviews/legal-bases', roles: ['dpo'] },
+  { key: 'content', path: '/content', roles: ['focal-point', 'administrator'] },
   { key: 'administration', path: '/administration', roles: ['administrator'] },
   { key: 'audit', path: '/audit', roles: ['dpo'] },
   { key: 'profile', path: '/profile', roles: 'all' },

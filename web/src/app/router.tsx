@@ -17,6 +17,10 @@ const load = {
   profile: () => import('../features/profile/profile-page.tsx'),
   administration: () => import('../features/admin/administration-page.tsx'),
   audit: () => import('../features/audit/audit-page.tsx'),
+  content: () => import('../features/content/content-page.tsx'),
+  people: () => import('../features/people/people-area.tsx'),
+  organisations: () => import('../features/directory/directory-area.tsx'),
+  reviews: () => import('../features/consent/reviews-area.tsx'),
   notFound: () => import('../components/not-found.tsx'),
 };
 
@@ -29,13 +33,21 @@ const HomePage = lazy(async () => ({ default: (await load.home()).HomePage }));
 const ProfilePage = lazy(async () => ({ default: (await load.profile()).ProfilePage }));
 const AdministrationPage = lazy(async () => ({ default: (await load.administration()).AdministrationPage }));
 const AuditPage = lazy(async () => ({ default: (await load.audit()).AuditPage }));
+const ContentPage = lazy(async () => ({ default: (await load.content()).ContentPage }));
+const PeopleArea = lazy(async () => ({ default: (await load.people()).PeopleArea }));
+const DirectoryArea = lazy(async () => ({ default: (await load.organisations()).DirectoryArea }));
+const ReviewsArea = lazy(async () => ({ default: (await load.reviews()).ReviewsArea }));
 const NotFound = lazy(async () => ({ default: (await load.notFound()).NotFound }));
 
 const signedInAreas: Record<string, () => Promise<unknown>> = {
+  '/people': load.people,
+  '/organisations': load.organisations,
+  '/reviews': load.reviews,
   '/': load.home,
   '/profile': load.profile,
   '/administration': load.administration,
   '/audit': load.audit,
+  '/content': load.content,
 };
 
 const signInSteps: Record<string, () => Promise<unknown>> = {
@@ -57,7 +69,7 @@ export function preloadScreenAt(pathname: string): void {
 export function preloadFirstScreen(pathname: string, session: SessionView | null): void {
   const loads =
     session?.stage === 'active'
-      ? [load.signedIn, signedInAreas[pathname] ?? load.notFound]
+      ? [load.signedIn, signedInAreas[`/${pathname.split('/')[1] ?? ''}`] ?? load.notFound]
       : [signInSteps[pathForSession(session)]];
   for (const start of loads) void start?.().catch(() => undefined);
 }
@@ -119,8 +131,12 @@ export function AppRouter() {
           <Route path="/" element={<SignedInLayout />}>
             <Route index element={<HomePage />} />
             <Route path="profile" element={<ProfilePage />} />
-            <Route path="administration" element={<AdministrationPage />} />
+            <Route path="administration/*" element={<AdministrationPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="content/*" element={<ContentPage />} />
+            <Route path="people/*" element={<PeopleArea />} />
+            <Route path="organisations/*" element={<DirectoryArea />} />
+            <Route path="reviews/*" element={<ReviewsArea />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -43,7 +43,8 @@ export function compareLanguage(reference: FlatResources, other: FlatResources, 
         `${locale}: ${key} uses {{${variablesOf(text).join(', ')}}}, English {{${variablesOf(referenceText).join(', ')}}}`,
       );
   }
-  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  // `locale` may name an area's file too (`audit/fr`): the plural rules are the language's.
+  const categories = new Intl.PluralRules(locale.split('/').pop()).resolvedOptions().pluralCategories;
   for (const key of otherBases) {
     const isPlural = [...other.keys()].some((k) => k !== key && base(k) === key);
     if (!isPlural) continue;

@@ -109,7 +109,9 @@ describe('interface strings in the code', () => {
       const [ns, rest] = key.includes(':') ? (key.split(':', 2) as [string, string]) : [undefined, key];
       if (ns === undefined) return isPrefix ? prefixes.has(rest) : english.has(rest);
       const area = areaPrefixes.get(ns);
-      return area !== undefined && (isPrefix ? area.prefixes.has(rest) : area.keys.has(rest));
+      // A key used with `count` names its plural forms (`members.count` → `members.count_other`, …).
+      const has = (keys: Set<string>) => keys.has(rest) || keys.has(`${rest}_other`);
+      return area !== undefined && (isPrefix ? area.prefixes.has(rest) : has(area.keys));
     };
     const missing = scans
       .flatMap((s) => s.keys)

@@ -2,11 +2,27 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { Locale } from '../../../common/auth.ts';
 import type en from './en.json';
+import type adminEn from '../features/admin/i18n/en.json';
+import type auditEn from '../features/audit/i18n/en.json';
+import type consentEn from '../features/consent/i18n/en.json';
+import type contentEn from '../features/content/i18n/en.json';
+import type directoryEn from '../features/directory/i18n/en.json';
+import type peopleEn from '../features/people/i18n/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     // Keys are checked against the English resources at compile time; the test suite checks the others.
-    resources: { translation: typeof en };
+    resources: {
+      translation: typeof en;
+      admin: typeof adminEn;
+      audit: typeof auditEn;
+      consent: typeof consentEn;
+      content: typeof contentEn;
+      directory: typeof directoryEn;
+      people: typeof peopleEn;
+    };
+    // Every namespace is open to t() without naming it in useTranslation(): keys are written 'people:some.key'.
+    defaultNS: ['translation', 'admin', 'audit', 'consent', 'content', 'directory', 'people'];
     returnNull: false;
   }
 }

@@ -1,0 +1,12 @@
+import type { AreaStrings } from '../../i18n/areas.ts';
+
+/** The content area's strings, one file per language, loaded when the area opens. */
+export const contentStrings: AreaStrings = {
+  namespace: 'content',
+  loaders: {
+    en: () => import('./i18n/en.json'),
+    fr: () => import('./i18n/fr.json'),
+    es: () => import('./i18n/es.json'),
+    ar: () => import('./i18n/ar.json'),
+  },
+};
