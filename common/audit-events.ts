@@ -76,6 +76,7 @@ export const auditEventCatalogue = {
   'mfa.enrolled': event('user', { method: z.enum(['totp']).optional() }),
   'mfa.reset': event('user', {}),
   'mfa.recovery-code-used': event('user', { remaining: count.optional() }),
+  'mfa.recovery-codes-renewed': event('user', {}),
   'password.changed': event('user', {}),
   'password.reset': event('user', {}),
   'membership.granted': event('membership', { userId: id, roles: z.array(Role).min(1).max(20) }),

@@ -12,7 +12,7 @@ import {
 import { appendSystemAuditEvent } from '../server/audit/system-audit.ts';
 import { ensureSocietyKeys } from '../server/crypto/society-keys.ts';
 import { createKysely } from '../server/db/kysely.ts';
-import { renewRecoveryCodes } from '../server/modules/auth/mfa.service.ts';
+import { issueRecoveryCodes } from '../server/modules/auth/mfa.service.ts';
 import { hashPassword } from '../server/modules/auth/password.ts';
 import { currentTotp, newTotpSecret } from '../server/modules/auth/totp.ts';
 import type { TestApp } from './harness.ts';
@@ -281,7 +281,7 @@ export async function pendingEnrolmentCode(t: TestApp, user: TestUser): Promise<
 
 /** Gives a user ten new recovery codes directly (as POST /api/me/recovery-codes would) and returns them. */
 export function createRecoveryCodes(t: TestApp, user: TestUser): Promise<string[]> {
-  return renewRecoveryCodes(
+  return issueRecoveryCodes(
     {
       db: createKysely(t.db.system),
       keys: t.accountKeys,

@@ -79,7 +79,9 @@ export function meRoutes(deps: AuthDeps & { config: Config }): FastifyPluginAsyn
     app.post(
       '/api/me/recovery-codes',
       { config: { access: access.signedInWithStepUp }, schema: { tags, response: { 200: RecoveryCodes } } },
-      async (request) => ({ recoveryCodes: await renewRecoveryCodes(deps, actorOf(request).userId) }),
+      async (request) => ({
+        recoveryCodes: await renewRecoveryCodes(deps, actorOf(request).userId, originOf(request)),
+      }),
     );
   };
 }

@@ -90,14 +90,30 @@ export async function startEnrolment(deps: AuthDeps, actor: Actor): Promise<MfaE
   return enrolmentFor(secret, deps.keys.open(actor.userId, 'email', account.emailEnc));
 }
 
-/** Replaces the user's recovery codes with ten new ones and returns them (shown once). */
-export async function renewRecoveryCodes(deps: AuthDeps, userId: string): Promise<string[]> {
+/**
+ * Replaces the user's recovery codes with ten new ones and returns them, to be shown once. Not audited here:
+ * enrolment audits itself, and a renewal is audited by `renewRecoveryCodes`.
+ */
+export async function issueRecoveryCodes(deps: AuthDeps, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
   await store.replaceRecoveryCodes(
     deps.db,
     userId,
     codes.map((c) => recoveryCodeHash(deps.keys.recoveryKey, userId, c)),
   );
+  return codes;
+}
+
+/** Gives the signed-in user new recovery codes in place of the old ones (after a step-up), and audits it. */
+export async function renewRecoveryCodes(deps: AuthDeps, userId: string, origin: Origin): Promise<string[]> {
+  const codes = await issueRecoveryCodes(deps, userId);
+  await deps.audit(deps.db, {
+    kind: 'mfa.recovery-codes-renewed',
+    actorUserId: userId,
+    subjectId: userId,
+    payload: {},
+    requestId: origin.requestId,
+  });
   return codes;
 }
 
@@ -118,7 +134,7 @@ export async function confirmEnrolment(
     }))
     .where('id', '=', actor.userId)
     .execute();
-  const recoveryCodes = await renewRecoveryCodes(deps, actor.userId);
+  const recoveryCodes = await issueRecoveryCodes(deps, actor.userId);
   await deps.audit(deps.db, {
     kind: 'mfa.enrolled',
     actorUserId: actor.userId,

@@ -46,6 +46,11 @@ describe('POST /api/me/recovery-codes', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('step-up-required');
     expect(await liveCodes(user, old)).toEqual(old);
+    const { rows } = await t.db.system.query(
+      `select 1 from system_audit_events where kind = 'mfa.recovery-codes-renewed' and subject_id = $1`,
+      [user.id],
+    );
+    expect(rows).toEqual([]);
   });
 
   it('replaces the recovery codes with ten new ones after a step-up', async () => {
@@ -57,6 +62,12 @@ describe('POST /api/me/recovery-codes', () => {
     expect(new Set(codes).size).toBe(10);
     expect(await liveCodes(user, old)).toEqual([]);
     expect(await liveCodes(user, codes)).toEqual(codes);
+    const { rows } = await t.db.system.query<{ payload: unknown }>(
+      `select payload from system_audit_events where kind = 'mfa.recovery-codes-renewed' and subject_id = $1`,
+      [user.id],
+    );
+    // Audited once, with nothing of the codes in it.
+    expect(rows).toEqual([{ payload: {} }]);
   });
 
   it('needs no society role: a user without any membership renews their own codes too', async () => {
