@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ContentKind } from '../../../common/content.ts';
 import type { SocietyRole } from '../../../common/roles.ts';
-import type { Actor } from '../actor.ts';
+import { actorWith } from './policy.test-support.ts';
+import { ContentKind } from '../../../common/content.ts';
 import {
   allowedContentActions,
   allowedTranslationActions,
@@ -9,28 +9,6 @@ import {
   revertBlock,
   type ContentRecord,
 } from './content.policy.ts';
-
-function actorWith(roles: SocietyRole[]): Actor {
-  return {
-    userId: '11111111-1111-4111-8111-111111111111',
-    sessionId: Buffer.alloc(32),
-    stage: 'active',
-    locale: 'en',
-    society: {
-      societyId: '33333333-3333-4333-8333-333333333333',
-      societyName: 'Test Society',
-      isDemo: false,
-      roles,
-      teamIds: [],
-      mfaOptionalRoles: [],
-    },
-    memberships: [],
-    networkIds: [],
-    csrfToken: 'x',
-    stepUpAt: null,
-    isDemo: false,
-  };
-}
 
 const builtIn = (ownLocales: string[]): ContentRecord => ({
   kind: 'information-notice',

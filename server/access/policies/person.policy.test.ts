@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { actorWith as actorOf, testUserId } from './policy.test-support.ts';
 import { PersonAction, type PersonFieldGroup } from '../../../common/people.ts';
 import type { SocietyRole } from '../../../common/roles.ts';
 import type { Actor } from '../actor.ts';
 import { legalBasisDecisionRefusal, mayReviewConsentQuality, mayReviewLegalBases } from './consent.policy.ts';
 import { allowedPersonActions, maySeeGroup, personAccess, type PersonAccess } from './person.policy.ts';
 
-const me = '11111111-1111-4111-8111-111111111111';
+const me = testUserId;
 const colleague = '22222222-2222-4222-8222-222222222222';
 const myTeam = '33333333-3333-4333-8333-333333333333';
 const otherTeam = '44444444-4444-4444-8444-444444444444';
 
+/** An actor of the test society with these roles, in my team unless told otherwise. */
 function actorWith(roles: SocietyRole[], teamIds: string[] = [myTeam]): Actor {
-  return {
-    userId: me,
-    sessionId: Buffer.alloc(32),
-    stage: 'active',
-    locale: 'en',
-    society: {
-      societyId: '55555555-5555-4555-8555-555555555555',
-      societyName: 'Test Society',
-      isDemo: false,
-      roles,
-      teamIds,
-      mfaOptionalRoles: [],
-    },
-    memberships: [],
-    networkIds: [],
-    csrfToken: 'x',
-    stepUpAt: null,
-    isDemo: false,
-  };
+  return actorOf(roles, { teamIds, societyId: '55555555-5555-4555-8555-555555555555' });
 }
 
 const assignedToMe = { owningTeamId: otherTeam, assignedCaseworkerIds: [me] };

@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SocietyRole } from '../../../common/roles.ts';
-import type { Actor } from '../actor.ts';
+import { actorWith, testUserId } from './policy.test-support.ts';
 import { allowedSocietyActions } from './society.policy.ts';
 import { allowedTeamActions } from './team.policy.ts';
 import { allowedUserActions, memberActionRefusal } from './user.policy.ts';
 
-const me = '11111111-1111-4111-8111-111111111111';
+const me = testUserId;
 const colleague = '22222222-2222-4222-8222-222222222222';
-
-function actorWith(roles: SocietyRole[]): Actor {
-  return {
-    userId: me,
-    sessionId: Buffer.alloc(32),
-    stage: 'active',
-    locale: 'en',
-    society: {
-      societyId: '33333333-3333-4333-8333-333333333333',
-      societyName: 'Test Society',
-      isDemo: false,
-      roles,
-      teamIds: [],
-      mfaOptionalRoles: [],
-    },
-    memberships: [],
-    networkIds: [],
-    csrfToken: 'x',
-    stepUpAt: null,
-    isDemo: false,
-  };
-}
 
 const everything = ['change-roles', 'remove', 'reset-password', 'reset-mfa', 'sign-out-everywhere'];
 const others: SocietyRole[] = ['volunteer', 'caseworker', 'focal-point', 'coordinator', 'trainer', 'dpo'];
