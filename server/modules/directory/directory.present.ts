@@ -44,6 +44,24 @@ export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/**
+ * One page of a list read `limit + 1` rows deep: the first `limit` rows presented, and the cursor of the next page
+ * (the sort key of the last row shown) when the extra row says there is one.
+ */
+export function pageOf<Row, Item>(
+  rows: readonly Row[],
+  limit: number,
+  sortKeyOf: (row: Row) => readonly string[],
+  present: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(present),
+    nextCursor: rows.length > limit && last ? encodeCursor(sortKeyOf(last)) : null,
+  };
+}
+
 /** Reads a cursor this module issued with `size` sort-key values, the last an id; anything else is a 400. */
 export function decodeCursor(cursor: string | undefined, size: number): string[] | undefined {
   if (cursor === undefined) return undefined;

@@ -19,7 +19,7 @@ import { appendAuditEvent } from '../../audit/audit.writer.ts';
 import { staleVersion } from '../../http/concurrency.ts';
 import { AppError } from '../../http/problem.ts';
 import { withDirectory } from './directory.schema.ts';
-import { decodeCursor, encodeCursor, presentOrganisation, presentSummary } from './directory.present.ts';
+import { decodeCursor, pageOf, presentOrganisation, presentSummary } from './directory.present.ts';
 import * as store from './organisations.store.ts';
 import { listServiceRows } from './services.store.ts';
 
@@ -87,10 +87,7 @@ export async function listOrganisations(
       limit: limit + 1,
     }),
   );
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor([last.name, last.id]) : null;
-  return { items: items.map(presentSummary), nextCursor };
+  return pageOf(rows, limit, (row) => [row.name, row.id], presentSummary);
 }
 
 /** Returns one organisation of the actor's society with the services the actor may see. */

@@ -17,7 +17,7 @@ import { appendAuditEvent } from '../../audit/audit.writer.ts';
 import { staleVersion } from '../../http/concurrency.ts';
 import { AppError } from '../../http/problem.ts';
 import { withDirectory } from './directory.schema.ts';
-import { decodeCursor, encodeCursor, presentService } from './directory.present.ts';
+import { decodeCursor, pageOf, presentService } from './directory.present.ts';
 import { authorizeKeeping, changedFields, loadVisibleOrganisation } from './organisations.service.ts';
 import type { OrganisationRecord } from './organisations.store.ts';
 import * as store from './services.store.ts';
@@ -63,11 +63,12 @@ export async function listServices(ctx: ServiceContext, query: ServiceListQuery)
       limit: limit + 1,
     }),
   );
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor([last.organisationName, last.name, last.id]) : null;
-  return { items: items.map((s) => presentService(ctx.actor, s)), nextCursor };
+  return pageOf(
+    rows,
+    limit,
+    (row) => [row.organisationName, row.name, row.id],
+    (row) => presentService(ctx.actor, row),
+  );
 }
 
 /** Returns one service of the actor's society. */
