@@ -16,6 +16,7 @@ import { Loading } from '../../components/loading.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldMessage } from '../../components/problems.ts';
+import { optionalTexts } from './optional-texts.ts';
 import { directoryKeys, useOrganisation } from './directory-queries.ts';
 
 type Draft = {
@@ -59,11 +60,7 @@ function draftOf(o: Organisation | undefined): Draft {
 
 /** The body of a new organisation (empty optional fields left out) or of a change (cleared ones as null). */
 function bodyOf(draft: Draft, editing: boolean) {
-  const optional = Object.fromEntries(
-    texts.flatMap((f): [string, string | null][] =>
-      draft[f].trim() ? [[f, draft[f].trim()]] : editing ? [[f, null]] : [],
-    ),
-  );
+  const optional = optionalTexts(draft, texts, editing);
   const common = { name: draft.name, isConfidential: draft.isConfidential, ...optional };
   return editing
     ? OrganisationChangeBody.safeParse({ ...common, status: draft.status })

@@ -28,6 +28,7 @@ import { NotFound } from '../../components/not-found.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldMessage } from '../../components/problems.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { optionalTexts } from './optional-texts.ts';
 import { categoryLabel, directoryKeys } from './directory-queries.ts';
 
 type Draft = {
@@ -58,11 +59,7 @@ function draftOf(s: Service | undefined): Draft {
 }
 
 function bodyOf(draft: Draft, editing: boolean) {
-  const optional = Object.fromEntries(
-    texts.flatMap((f): [string, string | null][] =>
-      draft[f].trim() ? [[f, draft[f].trim()]] : editing ? [[f, null]] : [],
-    ),
-  );
+  const optional = optionalTexts(draft, texts, editing);
   const common = {
     name: draft.name,
     categories: draft.categories,
